@@ -1,0 +1,120 @@
+// Command cls builds a territory's Contrat Local de Santé as a print-ready
+// PDF from its spreadsheets and prose templates.
+//
+//	cls build [--out FILE] [--sources DIR] [--templates DIR] [--config FILE]
+//	cls check
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/contrat-local-sante/cls/internal/build"
+	"github.com/contrat-local-sante/cls/internal/diag"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run executes the command line and returns the exit code.
+func run(args []string, stdout, stderr io.Writer) int {
+	code := 0
+	var opt build.Options
+	var lieu, date string
+	root := &cobra.Command{
+		Use:           "cls",
+		Short:         "Produit le Contrat Local de Santé en PDF à partir des tableurs et des modèles",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.PersistentFlags().StringVar(&opt.Config, "config", "cls.yaml", "fichier de configuration")
+	root.PersistentFlags().StringVar(&opt.Sources, "sources", "", "dossier des classeurs (remplace « sources » de cls.yaml)")
+	root.PersistentFlags().StringVar(&opt.Templates, "templates", "", "dossier des modèles (remplace « modeles » de cls.yaml)")
+	root.PersistentFlags().StringVar(&lieu, "lieu", "", "lieu de signature (remplace signature.lieu)")
+	root.PersistentFlags().StringVar(&date, "date", "", "date de signature AAAA-MM-JJ (remplace signature.date)")
+	overrides := func() map[string]string {
+		o := map[string]string{}
+		if lieu != "" {
+			o["signature.lieu"] = lieu
+		}
+		if date != "" {
+			o["signature.date"] = date
+		}
+		return o
+	}
+	buildCmd := &cobra.Command{
+		Use:   "build",
+		Short: "Construit le contrat en PDF",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			opt.Overrides = overrides()
+			res, err := build.Build(opt)
+			if res != nil {
+				printWarnings(stderr, res.Problems)
+			}
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(stdout, "Contrat écrit : %s (%d pages, %d octets)\nSHA-256 : %s\n", res.Path, len(res.Layout.Pages), len(res.PDF), res.SHA256)
+			return nil
+		},
+	}
+	buildCmd.Flags().StringVar(&opt.Out, "out", "", "fichier PDF à écrire (par défaut : sortie.dossier/sortie.fichier de cls.yaml)")
+	checkCmd := &cobra.Command{
+		Use:   "check",
+		Short: "Vérifie les classeurs et les modèles sans produire le PDF",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			opt.Overrides = overrides()
+			_, _, _, probs, err := build.Load(opt)
+			if err != nil {
+				return err
+			}
+			printWarnings(stderr, probs)
+			if probs.HasErrors() {
+				return probs
+			}
+			fmt.Fprintf(stdout, "Sources vérifiées : %d avertissement(s), aucune erreur.\n", len(probs))
+			return nil
+		},
+	}
+	root.AddCommand(buildCmd, checkCmd)
+	root.SetArgs(args)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	if err := root.Execute(); err != nil {
+		var list diag.List
+		if errors.As(err, &list) {
+			for _, p := range list.Sorted() {
+				if p.Severity == diag.Error {
+					fmt.Fprintln(stderr, p)
+				}
+			}
+			n := 0
+			for _, p := range list {
+				if p.Severity == diag.Error {
+					n++
+				}
+			}
+			fmt.Fprintf(stderr, "%d erreur(s) : le contrat n'a pas été produit ; le PDF précédent est intact.\n", n)
+		} else {
+			fmt.Fprintln(stderr, "erreur :", err)
+		}
+		code = 1
+	}
+	return code
+}
+
+// printWarnings prints the warnings of a problem list.
+func printWarnings(w io.Writer, probs diag.List) {
+	for _, p := range probs {
+		if p.Severity == diag.Warning {
+			fmt.Fprintln(w, p)
+		}
+	}
+}

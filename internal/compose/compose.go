@@ -1,0 +1,189 @@
+// Package compose turns the contract model into a document tree: it runs
+// the prose templates over the data, converts their Markdown, expands the
+// directives (figures, dispositifs, signature page, sigles, synthèse,
+// fiches) and builds the cover and the sommaire. It decides what the
+// document says, never where it lands on a page.
+package compose
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/contrat-local-sante/cls/internal/diag"
+	"github.com/contrat-local-sante/cls/internal/doc"
+	"github.com/contrat-local-sante/cls/internal/model"
+)
+
+// Measurer measures text, for diagrams that fit labels into boxes.
+type Measurer interface {
+	Width(s string, style doc.Style, size float64) float64
+}
+
+// composer carries the state of one composition.
+type composer struct {
+	c       *model.Contract
+	m       Measurer
+	data    templateData
+	probs   diag.List
+	slugs   map[string]int
+	figures int
+	out     []doc.Block
+}
+
+// Compose builds the document.
+func Compose(c *model.Contract, m Measurer) (*doc.Document, diag.List) {
+	k := &composer{c: c, m: m, data: newTemplateData(c), slugs: map[string]int{}}
+	d := &doc.Document{Meta: k.meta()}
+	k.out = append(k.out, k.cover(), doc.Sommaire{Title: "Sommaire"})
+	for _, t := range c.Templates {
+		k.section(t)
+	}
+	d.Blocks = k.out
+	return d, k.probs
+}
+
+func (k *composer) meta() doc.Meta {
+	c := k.c
+	title := strings.TrimSpace(c.Document.Title + " " + c.Document.Period)
+	header := c.Document.ShortTitle
+	if header == "" {
+		header = title + " – " + c.Territory.Name
+	}
+	author := c.Document.Author
+	if author == "" {
+		author = c.Territory.Name
+	}
+	subject := c.Document.Subject
+	if subject == "" {
+		subject = title + " – " + c.Territory.Name
+	}
+	return doc.Meta{
+		Title: title + " – " + c.Territory.Name, Author: author, Subject: subject,
+		Keywords: c.Document.Keywords, Creator: "cls", Lang: "fr-FR",
+		CreationDate: c.Document.Date, HeaderText: header,
+		FooterText: c.Territory.Name,
+	}
+}
+
+func (k *composer) cover() doc.Cover {
+	c := k.c
+	cv := doc.Cover{Kicker: c.Document.Kicker, Title: c.Document.Title, Subtitle: c.Document.Period, Lines: []string{c.Territory.Name}, Logo: c.Document.Logo}
+	for _, s := range c.Signatories {
+		p := s.Party
+		if p == "" {
+			p = s.Institution
+		}
+		cv.Parties = append(cv.Parties, p)
+	}
+	if c.Signature.Place != "" && c.Signature.Date != "" {
+		cv.Footer = append(cv.Footer, fmt.Sprintf("Signé à %s le %s", c.Signature.Place, c.Signature.Date))
+	}
+	return cv
+}
+
+// section runs one top-level template and appends its blocks.
+func (k *composer) section(t model.Template) {
+	k.out = append(k.out, k.template(t, 0)...)
+}
+
+// template runs a template and converts it; shift lowers its headings by
+// that many levels (a dispositif's text sits under its own heading).
+func (k *composer) template(t model.Template, shift int) []doc.Block {
+	src, ok := execute(t, k.data, &k.probs)
+	if !ok {
+		return nil
+	}
+	var out []doc.Block
+	for _, b := range parseMarkdown([]byte(src)) {
+		if b.directive != nil {
+			out = append(out, k.expand(*b.directive, t)...)
+			continue
+		}
+		if h, ok := b.block.(doc.Heading); ok {
+			h.Level += shift
+			out = append(out, k.heading(h))
+			continue
+		}
+		out = append(out, b.block)
+	}
+	return out
+}
+
+// heading gives a heading its anchor and, for level 1, its sommaire entry.
+func (k *composer) heading(h doc.Heading) doc.Heading {
+	if h.Anchor == "" {
+		h.Anchor = k.slug(doc.PlainText(h.Text))
+	}
+	if h.Level == 1 && h.TOCLevel == 0 {
+		h.TOCLevel = 1
+	}
+	return h
+}
+
+// slug makes a unique anchor from a title.
+func (k *composer) slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range norm.NFD.String(strings.ToLower(s)) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			b.WriteRune(r)
+			dash = false
+		case !dash && b.Len() > 0:
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	base := strings.Trim(b.String(), "-")
+	if len(base) > 60 {
+		base = strings.Trim(base[:60], "-")
+	}
+	if base == "" {
+		base = "section"
+	}
+	k.slugs[base]++
+	if n := k.slugs[base]; n > 1 {
+		return fmt.Sprintf("%s-%d", base, n)
+	}
+	return base
+}
+
+// expand replaces a directive with the blocks it stands for.
+func (k *composer) expand(d directive, t model.Template) []doc.Block {
+	switch d.Name {
+	case "saut-de-page":
+		return []doc.Block{doc.PageBreak{}}
+	case "figure":
+		if len(d.Args) == 0 {
+			break
+		}
+		return k.figure(d.Args[0], d, t)
+	case "dispositifs":
+		return k.dispositifs()
+	case "signatures":
+		return []doc.Block{k.signatures()}
+	case "sigles":
+		return k.sigles()
+	case "synthese":
+		return k.synthese()
+	case "fiches":
+		return k.fiches()
+	}
+	k.probs = append(k.probs, diag.Problem{Severity: diag.Error, File: t.Path, Line: d.Line,
+		Message: fmt.Sprintf("directive « %s » inconnue ; attendu : saut-de-page, figure gouvernance, figure dispositifs, dispositifs, signatures, sigles, synthese, fiches", strings.TrimSpace(d.Name+" "+strings.Join(d.Args, " ")))})
+	return nil
+}
+
+// para makes a paragraph from plain data text, with French spacing.
+func para(s string, st doc.Style) doc.Paragraph {
+	return doc.Paragraph{Text: []doc.Inline{{Text: frenchSpaces(s), Style: st}}}
+}
+
+// problemAt locates an error on a template line.
+func problemAt(t model.Template, line int, msg string) diag.Problem {
+	return diag.Problem{Severity: diag.Error, File: t.Path, Line: line, Message: msg}
+}

@@ -1,0 +1,171 @@
+package compose
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/contrat-local-sante/cls/internal/doc"
+	"github.com/contrat-local-sante/cls/internal/model"
+)
+
+// Diagram colours: three steps of the accent blue, dark to light, so that
+// boxes stay distinct when printed in greyscale.
+var (
+	dark   = doc.Color{R: 31, G: 78, B: 121}
+	medium = doc.Color{R: 91, G: 140, B: 190}
+	light  = doc.Color{R: 214, G: 225, B: 238}
+	paper  = doc.Color{R: 255, G: 255, B: 255}
+	ink    = doc.Color{R: 25, G: 25, B: 25}
+	grey   = doc.Color{R: 110, G: 110, B: 110}
+)
+
+// figure builds a named figure. Its caption comes from the directive's
+// "titre:" line and is numbered.
+func (k *composer) figure(name string, d directive, t model.Template) []doc.Block {
+	var f doc.Figure
+	switch name {
+	case "gouvernance":
+		f = k.governanceFigure()
+	case "dispositifs":
+		f = k.dispositifsFigure()
+	default:
+		k.probs = append(k.probs, problemAt(t, d.Line, fmt.Sprintf("figure « %s » inconnue ; attendu « gouvernance » ou « dispositifs »", name)))
+		return nil
+	}
+	if title := d.Params["titre"]; title != "" {
+		k.figures++
+		f.Caption = fmt.Sprintf("Figure %d – %s", k.figures, title)
+	}
+	return []doc.Block{f}
+}
+
+// centred draws s centred on x at baseline y.
+func (k *composer) centred(s string, x, y, size float64, st doc.Style, c doc.Color) doc.Text {
+	w := k.m.Width(s, st, size)
+	return doc.Text{X: x - w/2, Y: y, Text: s, Style: st, Size: size, Color: c}
+}
+
+// wrap splits s into lines no wider than w at the given size.
+func (k *composer) wrap(s string, w, size float64, st doc.Style) []string {
+	var lines []string
+	cur := ""
+	for _, word := range strings.Fields(s) {
+		try := word
+		if cur != "" {
+			try = cur + " " + word
+		}
+		if cur != "" && k.m.Width(try, st, size) > w {
+			lines = append(lines, cur)
+			cur = word
+			continue
+		}
+		cur = try
+	}
+	if cur != "" {
+		lines = append(lines, cur)
+	}
+	return lines
+}
+
+// arrow draws a vertical arrow from y1 to y2 at x.
+func arrow(x, y1, y2 float64, c doc.Color) []doc.Item {
+	dir := 1.0
+	if y2 < y1 {
+		dir = -1
+	}
+	tip := y2
+	return []doc.Item{
+		doc.Line{X1: x, Y1: y1, X2: x, Y2: tip - dir*2.2, Color: c, Width: 0.5},
+		doc.Polygon{Points: []doc.Point{{X: x - 1.6, Y: tip - dir*2.6}, {X: x + 1.6, Y: tip - dir*2.6}, {X: x, Y: tip}}, Fill: c},
+	}
+}
+
+// governanceFigure draws the three instances of governance, from the
+// decision-making comité de pilotage down to the working groups, with the
+// flows between them and the size of each from the data.
+func (k *composer) governanceFigure() doc.Figure {
+	c := k.c
+	const w, bw, bh, gap = 160.0, 96.0, 19.0, 13.0
+	x := (w - bw) / 2
+	boxes := []struct {
+		title, sub string
+		fill, text doc.Color
+	}{
+		{"Comité de pilotage", fmt.Sprintf("Instance décisionnaire – %d signataires et %d institutions membres", len(c.Signatories), len(c.Steering)), dark, paper},
+		{"Comité technique", fmt.Sprintf("Met en œuvre et prépare les décisions – %d membres", len(c.Technical)), medium, paper},
+		{"Groupes de travail", fmt.Sprintf("Réunis selon les besoins – %d groupes lors de l'élaboration", len(c.WorkingGroups)), light, ink},
+	}
+	var items []doc.Item
+	for i, b := range boxes {
+		y := float64(i) * (bh + gap)
+		fill := b.fill
+		stroke := dark
+		items = append(items, doc.Rect{X: x, Y: y, W: bw, H: bh, Fill: &fill, Stroke: &stroke, LineWidth: 0.4, Radius: 2.5})
+		items = append(items, k.centred(b.title, w/2, y+8, 12, doc.Bold, b.text))
+		for j, l := range k.wrap(b.sub, bw-8, 8.5, 0) {
+			items = append(items, k.centred(l, w/2, y+13.5+float64(j)*3.6, 8.5, 0, b.text))
+		}
+		if i < len(boxes)-1 {
+			yb := y + bh
+			items = append(items, arrow(x+bw*0.3, yb+0.5, yb+gap-0.5, dark)...)
+			items = append(items, arrow(x+bw*0.7, yb+gap-0.5, yb+0.5, grey)...)
+			items = append(items, doc.Text{X: x + bw*0.3 - 2 - k.m.Width("oriente, valide", doc.Italic, 8), Y: yb + gap/2 + 1, Text: "oriente, valide", Style: doc.Italic, Size: 8, Color: dark})
+			items = append(items, doc.Text{X: x + bw*0.7 + 2, Y: yb + gap/2 + 1, Text: "propose, rend compte", Style: doc.Italic, Size: 8, Color: grey})
+		}
+	}
+	return doc.Figure{Width: w, Height: 3*bh + 2*gap, Items: items}
+}
+
+// dispositifsFigure draws the échelons as bands, from the national one at
+// the top down to the local one, each holding its dispositifs' short
+// labels: the hierarchical declension of strategies and plans.
+func (k *composer) dispositifsFigure() doc.Figure {
+	const w, labelW, pad, boxH, hgap, vgap, size = 170.0, 34.0, 3.0, 8.0, 2.5, 2.5, 8.5
+	levels := k.c.Levels
+	fills := []doc.Color{light, {R: 198, G: 214, B: 232}, {R: 170, G: 195, B: 222}, medium}
+	var items []doc.Item
+	y := 0.0
+	// national at the top: reverse the sheet's local-first order
+	for i := len(levels) - 1; i >= 0; i-- {
+		lv := levels[i]
+		// lay the boxes out in rows
+		type box struct {
+			x, y, w float64
+			label   string
+		}
+		var bs []box
+		x := labelW + pad
+		row := 0
+		for _, d := range lv.Dispositifs {
+			label := d.Short
+			if label == "" {
+				label = d.Name
+			}
+			bw := k.m.Width(label, 0, size) + 5
+			if x+bw > w-pad && x > labelW+pad {
+				row++
+				x = labelW + pad
+			}
+			bs = append(bs, box{x: x, y: float64(row) * (boxH + vgap), w: min(bw, w-labelW-2*pad), label: label})
+			x += bw + hgap
+		}
+		bandH := float64(row+1)*(boxH+vgap) - vgap + 2*pad
+		fill := fills[(len(levels)-1-i)%len(fills)]
+		items = append(items, doc.Rect{X: 0, Y: y, W: w, H: bandH, Fill: &fill, Radius: 1.5})
+		lines := k.wrap(lv.Name, labelW-4, 9.5, doc.Bold)
+		ly := y + bandH/2 - float64(len(lines)-1)*2 + 1.2
+		for j, l := range lines {
+			items = append(items, k.centred(l, labelW/2, ly+float64(j)*4, 9.5, doc.Bold, ink))
+		}
+		for _, b := range bs {
+			white := paper
+			stroke := dark
+			items = append(items, doc.Rect{X: b.x, Y: y + pad + b.y, W: b.w, H: boxH, Fill: &white, Stroke: &stroke, LineWidth: 0.3, Radius: 1.2})
+			items = append(items, k.centred(b.label, b.x+b.w/2, y+pad+b.y+5.4, size, 0, ink))
+		}
+		y += bandH + 2
+	}
+	// the declension runs downwards, from national to local
+	items = append(items, arrow(w+4, 2, y-4, dark)...)
+	return doc.Figure{Width: w + 6, Height: y, Items: items}
+}

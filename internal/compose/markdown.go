@@ -1,0 +1,231 @@
+package compose
+
+import (
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+
+	"github.com/contrat-local-sante/cls/internal/doc"
+)
+
+// md is the Markdown parser: CommonMark with GFM tables and bare-URL links.
+var md = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Linkify))
+
+// directive is a ```cls block found in a template.
+type directive struct {
+	Name   string            // first word: figure, signatures, …
+	Args   []string          // the other words of the first line
+	Params map[string]string // "clé: valeur" lines
+	Line   int               // line in the template, for messages
+}
+
+// mdBlock is what the Markdown converter yields: a block, or a directive to
+// expand later.
+type mdBlock struct {
+	block     doc.Block
+	directive *directive
+}
+
+// parseMarkdown converts Markdown source into blocks and directives.
+func parseMarkdown(src []byte) []mdBlock {
+	root := md.Parser().Parse(text.NewReader(src))
+	c := &mdConv{src: src}
+	return c.blocks(root)
+}
+
+type mdConv struct {
+	src []byte
+}
+
+func (c *mdConv) blocks(parent ast.Node) []mdBlock {
+	var out []mdBlock
+	for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
+		switch v := n.(type) {
+		case *ast.Heading:
+			out = append(out, mdBlock{block: doc.Heading{Level: v.Level, Text: c.inlines(v)}})
+		case *ast.Paragraph, *ast.TextBlock:
+			if in := c.inlines(n); len(in) > 0 {
+				out = append(out, mdBlock{block: doc.Paragraph{Text: in}})
+			}
+		case *ast.List:
+			out = append(out, mdBlock{block: c.list(v)})
+		case *ast.FencedCodeBlock:
+			lang := string(v.Language(c.src))
+			body := c.lines(v)
+			if lang == "cls" {
+				out = append(out, mdBlock{directive: parseDirective(body, c.lineOf(n))})
+				continue
+			}
+			out = append(out, mdBlock{block: doc.Paragraph{Text: []doc.Inline{{Text: body}}, Align: doc.Left}})
+		case *east.Table:
+			out = append(out, mdBlock{block: c.table(v)})
+		case *ast.Blockquote:
+			for _, b := range c.blocks(v) {
+				if p, ok := b.block.(doc.Paragraph); ok {
+					for i := range p.Text {
+						p.Text[i].Style |= doc.Italic
+					}
+					b.block = p
+				}
+				out = append(out, b)
+			}
+		case *ast.ThematicBreak, *ast.HTMLBlock:
+			// no rules or raw HTML in a contract
+		}
+	}
+	return out
+}
+
+// lineOf returns the 1-based line where a block node starts.
+func (c *mdConv) lineOf(n ast.Node) int {
+	lines := n.Lines()
+	if lines.Len() == 0 {
+		return 0
+	}
+	return strings.Count(string(c.src[:lines.At(0).Start]), "\n")
+}
+
+func (c *mdConv) lines(n ast.Node) string {
+	var b strings.Builder
+	ls := n.Lines()
+	for i := 0; i < ls.Len(); i++ {
+		seg := ls.At(i)
+		b.Write(seg.Value(c.src))
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+func parseDirective(body string, line int) *directive {
+	d := &directive{Params: map[string]string{}, Line: line}
+	for i, l := range strings.Split(body, "\n") {
+		l = strings.TrimSpace(l)
+		if l == "" {
+			continue
+		}
+		if d.Name == "" && i == 0 || d.Name == "" {
+			f := strings.Fields(l)
+			d.Name, d.Args = f[0], f[1:]
+			continue
+		}
+		if k, v, ok := strings.Cut(l, ":"); ok {
+			d.Params[strings.TrimSpace(k)] = strings.TrimSpace(v)
+		}
+	}
+	return d
+}
+
+func (c *mdConv) list(l *ast.List) doc.List {
+	out := doc.List{Ordered: l.IsOrdered(), Start: l.Start}
+	if out.Ordered && out.Start == 0 {
+		out.Start = 1
+	}
+	for it := l.FirstChild(); it != nil; it = it.NextSibling() {
+		var item doc.ListItem
+		for _, b := range c.blocks(it) {
+			if b.block != nil {
+				item.Blocks = append(item.Blocks, b.block)
+			}
+		}
+		out.Items = append(out.Items, item)
+	}
+	return out
+}
+
+func (c *mdConv) table(t *east.Table) doc.Table {
+	out := doc.Table{}
+	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
+		var row doc.Row
+		_, header := r.(*east.TableHeader)
+		for cell := r.FirstChild(); cell != nil; cell = cell.NextSibling() {
+			dc := doc.Cell{Blocks: []doc.Block{doc.Paragraph{Text: c.inlines(cell), Align: doc.Left}}}
+			if tc, ok := cell.(*east.TableCell); ok {
+				switch tc.Alignment {
+				case east.AlignCenter:
+					dc.Align = doc.Center
+				case east.AlignRight:
+					dc.Align = doc.Right
+				}
+			}
+			if header {
+				dc.Bold = true
+			}
+			row.Cells = append(row.Cells, dc)
+		}
+		if header {
+			out.HeaderRows++
+		}
+		out.Rows = append(out.Rows, row)
+	}
+	n := 0
+	for _, r := range out.Rows {
+		n = max(n, len(r.Cells))
+	}
+	for i := 0; i < n; i++ {
+		out.Widths = append(out.Widths, 1)
+	}
+	return out
+}
+
+// inlines flattens a node's inline children into styled runs.
+func (c *mdConv) inlines(n ast.Node) []doc.Inline {
+	var out []doc.Inline
+	var walk func(n ast.Node, st doc.Style, link string)
+	walk = func(n ast.Node, st doc.Style, link string) {
+		for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+			switch v := ch.(type) {
+			case *ast.Text:
+				s := string(v.Segment.Value(c.src))
+				out = append(out, doc.Inline{Text: s, Style: st, Link: link})
+				if v.HardLineBreak() {
+					out = append(out, doc.Inline{Text: "\n", Style: st})
+				} else if v.SoftLineBreak() {
+					out = append(out, doc.Inline{Text: " ", Style: st})
+				}
+			case *ast.String:
+				out = append(out, doc.Inline{Text: string(v.Value), Style: st, Link: link})
+			case *ast.Emphasis:
+				s := st | doc.Italic
+				if v.Level >= 2 {
+					s = st | doc.Bold
+				}
+				walk(v, s, link)
+			case *ast.CodeSpan:
+				walk(v, st, link)
+			case *ast.Link:
+				walk(v, st, string(v.Destination))
+			case *ast.AutoLink:
+				u := string(v.URL(c.src))
+				out = append(out, doc.Inline{Text: string(v.Label(c.src)), Style: st, Link: u})
+			case *ast.RawHTML:
+				// dropped
+			default:
+				walk(ch, st, link)
+			}
+		}
+	}
+	walk(n, 0, "")
+	for i := range out {
+		out[i].Text = frenchSpaces(out[i].Text)
+	}
+	return mergeInlines(out)
+}
+
+// mergeInlines joins neighbouring runs of the same style and link.
+func mergeInlines(in []doc.Inline) []doc.Inline {
+	var out []doc.Inline
+	for _, r := range in {
+		if r.Text == "" {
+			continue
+		}
+		if k := len(out) - 1; k >= 0 && out[k].Style == r.Style && out[k].Link == r.Link {
+			out[k].Text += r.Text
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}

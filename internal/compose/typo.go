@@ -1,0 +1,39 @@
+package compose
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Narrow and ordinary no-break spaces.
+const (
+	nnbsp = "\u202f"
+	nbsp  = "\u00a0"
+)
+
+var (
+	// a space before a high punctuation sign, as the text has it
+	spaceBeforeColon = regexp.MustCompile(` +:`)
+	spaceBeforeHigh  = regexp.MustCompile(` +([;!?])`)
+	spaceAfterOpen   = regexp.MustCompile(`« +`)
+	spaceBeforeClose = regexp.MustCompile(` +»`)
+	// thousands groups: 72 812, 1 000
+	thousands = regexp.MustCompile(`(\d) (\d{3})\b`)
+)
+
+// frenchSpaces applies French typography to a text: the spaces it already
+// has before « : ; ! ? » and inside « » become no-break spaces, so that a
+// colon never starts a line, and so do the spaces inside numbers.
+func frenchSpaces(s string) string {
+	if !strings.ContainsAny(s, " ") {
+		return s
+	}
+	s = spaceBeforeColon.ReplaceAllString(s, nbsp+":")
+	s = spaceBeforeHigh.ReplaceAllString(s, nnbsp+"$1")
+	s = spaceAfterOpen.ReplaceAllString(s, "«"+nbsp)
+	s = spaceBeforeClose.ReplaceAllString(s, nbsp+"»")
+	for i := 0; i < 2; i++ { // twice, for 1 000 000
+		s = thousands.ReplaceAllString(s, "$1"+nnbsp+"$2")
+	}
+	return s
+}

@@ -1,0 +1,185 @@
+package layout
+
+import (
+	"fmt"
+
+	"github.com/contrat-local-sante/cls/internal/doc"
+)
+
+// Page is one laid-out page: its drawing items in page coordinates (mm,
+// origin at the top left).
+type Page struct {
+	Items []doc.Item
+	Cover bool // the title page carries no running header or footer
+}
+
+// Position is a place in the laid-out document.
+type Position struct {
+	Page int // 1-based
+	Y    float64
+}
+
+// TOCEntry is a heading listed in the sommaire and the outline, with the
+// page it landed on.
+type TOCEntry struct {
+	Title  string
+	Level  int
+	Anchor string
+	At     Position
+}
+
+// Result is a laid-out document.
+type Result struct {
+	Pages   []Page
+	Anchors map[string]Position
+	TOC     []TOCEntry
+	// Printed holds, for each sommaire entry's anchor, the page number that
+	// the sommaire shows, so tests can compare it with where the heading is.
+	Printed map[string]int
+}
+
+// engine holds the pagination state.
+type engine struct {
+	g       Geometry
+	theme   Theme
+	m       Measurer
+	meta    doc.Meta
+	pages   []*Page
+	y       float64
+	toc     []TOCEntry
+	anchors map[string]Position
+	printed map[string]int
+	known   map[string]int // pages of headings from the previous pass
+
+	tableEnd     float64 // where the last table ended, for attached tables
+	tableEndPage int
+}
+
+// Layout lays the document out. It runs passes until the page numbers that
+// the sommaire prints are those the headings land on, so that no number is
+// ever guessed.
+func Layout(d *doc.Document, g Geometry, theme Theme, m Measurer) (*Result, error) {
+	var known map[string]int
+	for pass := 0; pass < 4; pass++ {
+		e := &engine{g: g, theme: theme, m: m, meta: d.Meta, anchors: map[string]Position{}, printed: map[string]int{}, known: known}
+		e.run(d.Blocks)
+		res := &Result{Anchors: e.anchors, TOC: e.toc, Printed: e.printed}
+		for _, p := range e.pages {
+			res.Pages = append(res.Pages, *p)
+		}
+		stable := true
+		next := map[string]int{}
+		for _, t := range e.toc {
+			next[t.Anchor] = t.At.Page
+			if known == nil || known[t.Anchor] != t.At.Page {
+				stable = false
+			}
+		}
+		if stable {
+			e.furniture(res)
+			return res, nil
+		}
+		known = next
+	}
+	return nil, fmt.Errorf("mise en page : les numéros de page du sommaire ne se stabilisent pas")
+}
+
+// run paginates the blocks.
+func (e *engine) run(blocks []doc.Block) {
+	e.newPage()
+	for i, b := range blocks {
+		switch v := b.(type) {
+		case doc.Cover:
+			e.cover(v)
+		case doc.PageBreak:
+			e.breakPage()
+		case doc.Sommaire:
+			e.place(e.sommaire(v, blocks))
+		case doc.SignaturePage:
+			e.signaturePage(v)
+		case doc.Table:
+			e.placeTable(v, i == 0)
+		case doc.Heading:
+			if v.Divider {
+				e.divider(v)
+				continue
+			}
+			if v.NewPage {
+				e.breakPage()
+			}
+			e.place(e.heading(v, e.g.Width(), flowCtx{size: e.g.BodySize}, e.atTop()))
+		default:
+			e.place(e.block(b, e.g.Width(), flowCtx{size: e.g.BodySize}, e.atTop()))
+		}
+	}
+}
+
+func (e *engine) page() *Page { return e.pages[len(e.pages)-1] }
+
+func (e *engine) newPage() {
+	e.pages = append(e.pages, &Page{})
+	e.y = e.g.Top
+}
+
+// atTop reports whether nothing has been placed on the current page yet.
+func (e *engine) atTop() bool { return e.y <= e.g.Top+1e-6 }
+
+// breakPage starts a new page unless the current one is still empty.
+func (e *engine) breakPage() {
+	if !e.atTop() || e.page().Cover {
+		e.newPage()
+	}
+}
+
+func (e *engine) room() float64 { return e.g.bodyBottom() - e.y }
+
+// place paginates lines in the body column.
+func (e *engine) place(ls []line) {
+	full := e.g.bodyBottom() - e.g.Top
+	for i := 0; i < len(ls); i++ {
+		l := ls[i]
+		if l.space && e.atTop() {
+			continue
+		}
+		// the run of lines that must stay together with this one
+		need := l.h
+		for k := i; k < len(ls)-1 && ls[k].keepNext; k++ {
+			need += ls[k+1].h
+		}
+		if need > e.room()+1e-6 && !e.atTop() && need <= full {
+			e.newPage()
+			if l.space {
+				continue
+			}
+		} else if l.h > e.room()+1e-6 && !e.atTop() {
+			e.newPage()
+			if l.space {
+				continue
+			}
+		}
+		e.put(l, e.g.Left)
+	}
+}
+
+// put draws a line at the cursor and records its marks.
+func (e *engine) put(l line, x float64) {
+	p := e.page()
+	for _, it := range l.items {
+		p.Items = append(p.Items, shift(it, x, e.y))
+	}
+	for _, mk := range l.marks {
+		e.mark(mk, e.y)
+	}
+	e.y += l.h
+}
+
+// mark records where a heading landed.
+func (e *engine) mark(mk mark, y float64) {
+	pos := Position{Page: len(e.pages), Y: y}
+	if mk.anchor != "" {
+		e.anchors[mk.anchor] = pos
+	}
+	if mk.tocLevel > 0 {
+		e.toc = append(e.toc, TOCEntry{Title: mk.title, Level: mk.tocLevel, Anchor: mk.anchor, At: pos})
+	}
+}

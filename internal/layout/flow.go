@@ -1,0 +1,283 @@
+package layout
+
+import (
+	"fmt"
+
+	"github.com/contrat-local-sante/cls/internal/doc"
+)
+
+// flowCtx is the context blocks are set in: the body column or a table cell.
+type flowCtx struct {
+	size   float64 // base font size, points
+	inCell bool
+	depth  int       // list nesting depth
+	align  doc.Align // a cell's alignment; Justify means the default
+}
+
+// headingSizes are the font sizes of heading levels 1 to 4, in points.
+var headingSizes = []float64{17, 13.5, 11.5, 10.5}
+
+// flow sets blocks in a column of the given width and returns their lines.
+func (e *engine) flow(blocks []doc.Block, width float64, ctx flowCtx) []line {
+	var out []line
+	for i, b := range blocks {
+		ls := e.block(b, width, ctx, i == 0)
+		out = append(out, ls...)
+	}
+	return out
+}
+
+func (e *engine) paraStyle(ctx flowCtx) textStyle {
+	return textStyle{size: ctx.size, color: e.theme.Text, align: doc.Justify, leading: 1.3}
+}
+
+// block sets one block. first tells whether it opens its container, where
+// no space goes above it.
+func (e *engine) block(b doc.Block, width float64, ctx flowCtx, first bool) []line {
+	switch v := b.(type) {
+	case doc.Paragraph:
+		st := e.paraStyle(ctx)
+		st.align = v.Align
+		if v.Size > 0 {
+			st.size = v.Size
+		}
+		if v.Color != nil {
+			st.color = *v.Color
+		}
+		if ctx.inCell && st.align == doc.Justify {
+			st.align = doc.Left
+			if ctx.align == doc.Center || ctx.align == doc.Right {
+				st.align = ctx.align
+			}
+		}
+		ls := e.setText(trimInlines(v.Text), width, st)
+		if len(ls) == 0 {
+			return nil
+		}
+		before := ctx.size * ptMM * 0.55
+		if v.SpaceBefore > 0 {
+			before = v.SpaceBefore
+		}
+		if ctx.inCell {
+			before = ctx.size * ptMM * 0.35
+		}
+		if v.KeepNext {
+			for i := range ls {
+				ls[i].keepNext = true
+			}
+		}
+		if first {
+			return ls
+		}
+		return append([]line{gap(before)}, ls...)
+	case doc.Heading:
+		return e.heading(v, width, ctx, first)
+	case doc.List:
+		return e.list(v, width, ctx, first)
+	case doc.Table:
+		// tables nested in cells are set as plain rows of text; the body's
+		// tables are paginated by placeTable, never through here.
+		return e.flatTable(v, width, ctx)
+	case doc.Figure:
+		return e.figure(v, width, first)
+	case doc.Checkboxes:
+		return e.checkboxes(v, ctx)
+	}
+	return nil
+}
+
+func (e *engine) heading(h doc.Heading, width float64, ctx flowCtx, first bool) []line {
+	lvl := h.Level
+	if lvl < 1 {
+		lvl = 1
+	}
+	if lvl > len(headingSizes) {
+		lvl = len(headingSizes)
+	}
+	size := headingSizes[lvl-1]
+	color := e.theme.Accent
+	style := doc.Bold
+	if ctx.inCell {
+		size = ctx.size
+		color = e.theme.Text
+	}
+	if lvl == 4 {
+		style |= doc.Italic
+	}
+	st := textStyle{size: size, color: color, align: doc.Left, leading: 1.2, extra: style}
+	ls := e.setText(trimInlines(h.Text), width, st)
+	if len(ls) == 0 {
+		return nil
+	}
+	for i := range ls {
+		ls[i].keepNext = true
+	}
+	title := h.TOCTitle
+	if title == "" {
+		title = doc.PlainText(h.Text)
+	}
+	ls[0].marks = append(ls[0].marks, mark{anchor: h.Anchor, tocLevel: h.TOCLevel, title: title})
+	before := []float64{9, 6, 4.5, 3.5}[lvl-1]
+	after := []float64{3.5, 2, 1.2, 0.8}[lvl-1]
+	if lvl == 1 && !ctx.inCell {
+		// a rule under level-1 headings
+		last := &ls[len(ls)-1]
+		last.items = append(last.items, doc.Line{X1: 0, Y1: last.h + 1, X2: width, Y2: last.h + 1, Color: e.theme.Accent, Width: 0.4})
+		after += 1.5
+	}
+	var out []line
+	if !first {
+		out = append(out, gap(before))
+	}
+	out = append(out, ls...)
+	g := gap(after)
+	g.keepNext = true
+	return append(out, g)
+}
+
+// bullets are the glyphs of unordered lists by depth.
+var bullets = []string{"•", "–", "◦"}
+
+func (e *engine) list(l doc.List, width float64, ctx flowCtx, first bool) []line {
+	indent := 5.5
+	var out []line
+	if !first {
+		out = append(out, gap(ctx.size*ptMM*0.4))
+	}
+	st := e.paraStyle(ctx)
+	for i, it := range l.Items {
+		label := l.Bullet
+		if l.Ordered {
+			label = fmt.Sprintf("%d.", l.Start+i)
+		} else if label == "" {
+			label = bullets[ctx.depth%len(bullets)]
+		}
+		inner := ctx
+		inner.depth++
+		ls := e.flow(it.Blocks, width-indent, inner)
+		shiftLines(ls, indent)
+		if i > 0 {
+			out = append(out, gap(ctx.size*ptMM*0.25))
+		}
+		// the label goes on the first line that carries text
+		for k := range ls {
+			if ls[k].space || len(ls[k].items) == 0 {
+				continue
+			}
+			lw := e.m.Width(label, 0, st.size)
+			x := indent - 1.8 - lw
+			if x < 0 {
+				x = 0
+			}
+			base := st.size * ptMM * 0.95
+			for _, it := range ls[k].items {
+				if t, ok := it.(doc.Text); ok {
+					base = t.Y
+					break
+				}
+			}
+			ls[k].items = append(ls[k].items, doc.Text{X: x, Y: base, Text: label, Size: st.size, Color: st.color})
+			break
+		}
+		out = append(out, ls...)
+	}
+	return out
+}
+
+// figure sets a vector drawing centred in the column, scaled down if it is
+// wider than the column, with its caption below.
+func (e *engine) figure(f doc.Figure, width float64, first bool) []line {
+	scale := 1.0
+	if f.Width > width {
+		scale = width / f.Width
+	}
+	dx := (width - f.Width*scale) / 2
+	ln := line{h: f.Height*scale + 2, keepNext: false}
+	for _, it := range f.Items {
+		ln.items = append(ln.items, shift(scaleItem(it, scale), dx, 1))
+	}
+	var out []line
+	if !first {
+		out = append(out, gap(3))
+	}
+	out = append(out, ln)
+	if f.Caption != "" {
+		st := textStyle{size: e.g.BodySize - 1, color: e.theme.Muted, align: doc.Center, leading: 1.25, extra: doc.Italic}
+		cap := e.setText(plain(f.Caption, 0), width, st)
+		out[len(out)-1].keepNext = true
+		out = append(out, gap(1))
+		out[len(out)-1].keepNext = true
+		out = append(out, cap...)
+	}
+	return append(out, gap(2))
+}
+
+// scaleItem scales an item about the origin.
+func scaleItem(it doc.Item, s float64) doc.Item {
+	if s == 1 {
+		return it
+	}
+	switch v := it.(type) {
+	case doc.Text:
+		v.X *= s
+		v.Y *= s
+		v.Size *= s
+		return v
+	case doc.Rect:
+		v.X *= s
+		v.Y *= s
+		v.W *= s
+		v.H *= s
+		v.Radius *= s
+		return v
+	case doc.Line:
+		v.X1 *= s
+		v.Y1 *= s
+		v.X2 *= s
+		v.Y2 *= s
+		return v
+	case doc.Polygon:
+		pts := make([]doc.Point, len(v.Points))
+		for i, p := range v.Points {
+			pts[i] = doc.Point{X: p.X * s, Y: p.Y * s}
+		}
+		v.Points = pts
+		return v
+	case doc.Link:
+		v.X *= s
+		v.Y *= s
+		v.W *= s
+		v.H *= s
+		return v
+	}
+	return it
+}
+
+// checkboxes draws a row of boxes with their labels, the checked ones
+// ticked with a cross.
+func (e *engine) checkboxes(c doc.Checkboxes, ctx flowCtx) []line {
+	st := e.paraStyle(ctx)
+	lh := st.lineHeight()
+	base := st.size * ptMM * 0.95
+	box := st.size * ptMM * 0.8
+	ln := line{h: lh}
+	x := 0.0
+	for _, it := range c.Items {
+		top := base - box
+		stroke := e.theme.Text
+		ln.items = append(ln.items, doc.Rect{X: x, Y: top, W: box, H: box, Stroke: &stroke, LineWidth: 0.25})
+		if it.Checked {
+			ln.items = append(ln.items,
+				doc.Line{X1: x + 0.6, Y1: top + 0.6, X2: x + box - 0.6, Y2: top + box - 0.6, Color: e.theme.Text, Width: 0.35},
+				doc.Line{X1: x + 0.6, Y1: top + box - 0.6, X2: x + box - 0.6, Y2: top + 0.6, Color: e.theme.Text, Width: 0.35})
+		}
+		x += box + 1.8
+		style := doc.Style(0)
+		if it.Checked {
+			style = doc.Bold
+		}
+		ln.items = append(ln.items, doc.Text{X: x, Y: base, Text: it.Label, Style: style, Size: st.size, Color: st.color})
+		x += e.m.Width(it.Label, style, st.size) + 10
+	}
+	return []line{ln}
+}

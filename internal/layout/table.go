@@ -1,0 +1,377 @@
+package layout
+
+import (
+	"github.com/contrat-local-sante/cls/internal/doc"
+)
+
+// cellPad is the inner padding of table cells, in mm.
+const cellPad = 1.6
+
+// cellBox is a laid-out cell: its lines and where it sits in the grid.
+type cellBox struct {
+	cell  doc.Cell
+	col   int
+	span  int // columns
+	rows  int // rows
+	x, w  float64
+	lines []line
+}
+
+func (c *cellBox) contentHeight() float64 { return height(c.lines) + 2*cellPad }
+
+// rowBox is a laid-out row.
+type rowBox struct {
+	cells []*cellBox
+	h     float64
+}
+
+// tableBoxes lays out every cell of a table and computes row heights.
+func (e *engine) tableBoxes(t doc.Table, width float64) []rowBox {
+	total := 0.0
+	for _, w := range t.Widths {
+		total += w
+	}
+	xs := make([]float64, len(t.Widths)+1)
+	for i, w := range t.Widths {
+		xs[i+1] = xs[i] + w/total*width
+	}
+	size := t.Size
+	if size == 0 {
+		size = e.g.BodySize - 1
+	}
+	// which grid slots are covered by a row span from above
+	covered := map[[2]int]bool{}
+	rows := make([]rowBox, len(t.Rows))
+	for r, row := range t.Rows {
+		col := 0
+		for _, c := range row.Cells {
+			for covered[[2]int{r, col}] {
+				col++
+			}
+			span := max(c.ColSpan, 1)
+			if col+span > len(t.Widths) {
+				span = len(t.Widths) - col
+			}
+			if span <= 0 {
+				break
+			}
+			rs := max(c.RowSpan, 1)
+			for k := 1; k < rs; k++ {
+				for s := 0; s < span; s++ {
+					covered[[2]int{r + k, col + s}] = true
+				}
+			}
+			b := &cellBox{cell: c, col: col, span: span, rows: rs, x: xs[col], w: xs[col+span] - xs[col]}
+			blocks := c.Blocks
+			if c.Bold {
+				blocks = emboldenBlocks(blocks)
+			}
+			b.lines = e.flow(blocks, b.w-2*cellPad, flowCtx{size: size, inCell: true, align: c.Align})
+			shiftLines(b.lines, cellPad)
+			rows[r].cells = append(rows[r].cells, b)
+			col += span
+		}
+	}
+	for r := range rows {
+		h := 0.0
+		for _, c := range rows[r].cells {
+			if c.rows == 1 {
+				h = max(h, c.contentHeight())
+			}
+		}
+		rows[r].h = max(h, size*ptMM*1.3+2*cellPad)
+	}
+	// a row-spanning cell taller than its rows stretches the last one
+	for r := range rows {
+		for _, c := range rows[r].cells {
+			if c.rows > 1 {
+				sum := 0.0
+				last := min(r+c.rows, len(rows)) - 1
+				for k := r; k <= last; k++ {
+					sum += rows[k].h
+				}
+				if d := c.contentHeight() - sum; d > 0 {
+					rows[last].h += d
+				}
+			}
+		}
+	}
+	return rows
+}
+
+// emboldenBlocks returns paragraphs set in bold.
+func emboldenBlocks(bs []doc.Block) []doc.Block {
+	out := make([]doc.Block, len(bs))
+	for i, b := range bs {
+		if p, ok := b.(doc.Paragraph); ok {
+			in := make([]doc.Inline, len(p.Text))
+			for j, r := range p.Text {
+				r.Style |= doc.Bold
+				in[j] = r
+			}
+			p.Text = in
+			b = p
+		}
+		out[i] = b
+	}
+	return out
+}
+
+// span is a cell spanning several rows, drawn as one box per page it
+// runs over, its content repeated at the top of each.
+type span struct {
+	c          *cellBox
+	start, end int
+	top        float64
+}
+
+// placeTable paginates a table: rows that fit are placed whole; a row that
+// does not fit moves to the next page; a row taller than a page is split
+// line by line. Header rows repeat on every page, cells spanning rows are
+// redrawn on each page they cover, and borders are closed at each break.
+func (e *engine) placeTable(t doc.Table, first bool) {
+	if len(t.Rows) == 0 || len(t.Widths) == 0 {
+		return
+	}
+	width := e.g.Width()
+	rows := e.tableBoxes(t, width)
+	nh := min(t.HeaderRows, len(rows))
+	headH := 0.0
+	for _, r := range rows[:nh] {
+		headH += r.h
+	}
+	full := e.g.bodyBottom() - e.g.Top
+	switch {
+	case t.Attached && e.tableEnd > 0 && e.y == e.tableEnd+tableAfter && len(e.pages) == e.tableEndPage:
+		e.y = e.tableEnd // continue the table above without a gap
+	case !e.atTop():
+		e.y += 2.5
+	}
+	// keep the header with at least the first body row (or its first lines)
+	firstNeed := headH
+	if nh < len(rows) {
+		firstNeed += min(rows[nh].h, 3*e.g.BodySize*ptMM*1.3+2*cellPad)
+	}
+	if firstNeed > e.room()+1e-6 && !e.atTop() {
+		e.newPage()
+	}
+	var open []*span
+	openSpans := func(r int) {
+		for _, c := range rows[r].cells {
+			if c.rows > 1 {
+				open = append(open, &span{c: c, start: r, end: min(r+c.rows, len(rows)) - 1, top: e.y})
+			}
+		}
+	}
+	closeSpans := func(keep func(*span) bool) {
+		var still []*span
+		for _, s := range open {
+			if keep(s) {
+				still = append(still, s)
+				continue
+			}
+			e.drawSpan(t, s, e.y)
+		}
+		open = still
+	}
+	drawHeader := func() {
+		for r := 0; r < nh; r++ {
+			openSpans(r)
+			e.drawRow(t, rows[r], rows[r].h, nil)
+			e.y += rows[r].h
+			rr := r
+			closeSpans(func(s *span) bool { return s.end != rr })
+		}
+	}
+	breakPage := func() {
+		// close every span's box on this page; body spans go on below the
+		// repeated header, header spans are reopened by it
+		var body []*span
+		for _, s := range open {
+			e.drawSpan(t, s, e.y)
+			if s.start >= nh {
+				body = append(body, s)
+			}
+		}
+		open = nil
+		e.newPage()
+		drawHeader()
+		for _, s := range body {
+			s.top = e.y
+			open = append(open, s)
+		}
+	}
+	drawHeader()
+	for r := nh; r < len(rows); r++ {
+		row := rows[r]
+		rr := r
+		endRow := func() { closeSpans(func(s *span) bool { return s.end != rr }) }
+		if row.h <= e.room()+1e-6 {
+			openSpans(r)
+			e.drawRow(t, row, row.h, nil)
+			e.y += row.h
+			endRow()
+			continue
+		}
+		if row.h <= full-headH && e.room() < row.h {
+			// fits on a fresh page: move it there whole
+			breakPage()
+			openSpans(r)
+			e.drawRow(t, row, row.h, nil)
+			e.y += row.h
+			endRow()
+			continue
+		}
+		// taller than a page: split the row line by line
+		rest := make([][]line, len(row.cells))
+		for i, c := range row.cells {
+			rest[i] = c.lines
+		}
+		minLine := e.g.BodySize * ptMM * 1.3
+		if e.room() < minLine+2*cellPad {
+			breakPage()
+		}
+		openSpans(r)
+		for {
+			avail := e.room() - 2*cellPad
+			taken := make([][]line, len(row.cells))
+			used := 0.0
+			done := true
+			for i, c := range row.cells {
+				if c.rows > 1 {
+					continue
+				}
+				h := 0.0
+				k := 0
+				for k < len(rest[i]) && h+rest[i][k].h <= avail+1e-6 {
+					h += rest[i][k].h
+					k++
+				}
+				if k == 0 && len(rest[i]) > 0 && e.y <= e.g.Top+headH+1e-6 {
+					// a single line taller than a page: place it anyway
+					h += rest[i][0].h
+					k = 1
+				}
+				taken[i] = rest[i][:k]
+				rest[i] = rest[i][k:]
+				used = max(used, h)
+				if len(rest[i]) > 0 {
+					done = false
+				}
+			}
+			h := used + 2*cellPad
+			if !done {
+				h = max(h, e.room())
+			}
+			e.drawRow(t, row, h, taken)
+			e.y += h
+			if done {
+				break
+			}
+			breakPage()
+		}
+		endRow()
+	}
+	closeSpans(func(*span) bool { return false })
+	e.tableEnd, e.tableEndPage = e.y, len(e.pages)
+	e.y += tableAfter
+}
+
+// tableAfter is the space below a table, in mm.
+const tableAfter = 2.0
+
+// drawSpan draws the box of a row-spanning cell from its segment's top to
+// bottom, with as many of its lines as fit.
+func (e *engine) drawSpan(t doc.Table, s *span, bottom float64) {
+	if bottom <= s.top+1e-6 {
+		return
+	}
+	p := e.page()
+	c := s.c
+	rect := doc.Rect{X: e.g.Left + c.x, Y: s.top, W: c.w, H: bottom - s.top}
+	if c.cell.Shade != nil {
+		fill := *c.cell.Shade
+		rect.Fill = &fill
+	}
+	if !t.Borderless {
+		stroke := e.theme.Border
+		rect.Stroke = &stroke
+		rect.LineWidth = 0.2
+	}
+	if rect.Fill != nil || rect.Stroke != nil {
+		p.Items = append(p.Items, rect)
+	}
+	y := s.top + cellPad
+	for _, l := range c.lines {
+		if y+l.h > bottom+1e-6 {
+			break
+		}
+		for _, it := range l.items {
+			p.Items = append(p.Items, shift(it, e.g.Left+c.x, y))
+		}
+		y += l.h
+	}
+}
+
+// drawRow draws a row at the cursor with height h. lines, when not nil,
+// gives the part of each cell's lines to draw (a split row).
+func (e *engine) drawRow(t doc.Table, row rowBox, h float64, lines [][]line) {
+	p := e.page()
+	x0 := e.g.Left
+	for i, c := range row.cells {
+		if c.rows > 1 {
+			continue // spanning cells are drawn by the row-span logic
+		}
+		rect := doc.Rect{X: x0 + c.x, Y: e.y, W: c.w, H: h}
+		if c.cell.Shade != nil {
+			fill := *c.cell.Shade
+			rect.Fill = &fill
+		}
+		if !t.Borderless {
+			stroke := e.theme.Border
+			rect.Stroke = &stroke
+			rect.LineWidth = 0.2
+		}
+		if rect.Fill != nil || rect.Stroke != nil {
+			p.Items = append(p.Items, rect)
+		}
+		ls := c.lines
+		if lines != nil {
+			ls = lines[i]
+		}
+		y := e.y + cellPad
+		if c.cell.VCenter {
+			y = e.y + (h-height(ls))/2
+		}
+		for _, l := range ls {
+			for _, it := range l.items {
+				p.Items = append(p.Items, shift(it, x0+c.x, y))
+			}
+			for _, mk := range l.marks {
+				e.mark(mk, y)
+			}
+			y += l.h
+		}
+	}
+}
+
+// flatTable sets a table nested in a cell as simple lines, one per row with
+// cells separated by a dash: tables do not nest in this document model.
+func (e *engine) flatTable(t doc.Table, width float64, ctx flowCtx) []line {
+	var out []line
+	for _, r := range t.Rows {
+		var in []doc.Inline
+		for i, c := range r.Cells {
+			if i > 0 {
+				in = append(in, doc.Inline{Text: " – "})
+			}
+			for _, b := range c.Blocks {
+				if p, ok := b.(doc.Paragraph); ok {
+					in = append(in, p.Text...)
+				}
+			}
+		}
+		out = append(out, e.setText(in, width, e.paraStyle(ctx))...)
+	}
+	return out
+}

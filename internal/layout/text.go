@@ -1,0 +1,208 @@
+package layout
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/contrat-local-sante/cls/internal/doc"
+)
+
+// textStyle is how a run of lines is set.
+type textStyle struct {
+	size    float64 // points
+	color   doc.Color
+	align   doc.Align
+	leading float64 // line height as a multiple of the size
+	extra   doc.Style
+}
+
+func (s textStyle) lineHeight() float64 { return s.size * ptMM * s.leading }
+
+// frag is a piece of a word in one style.
+type frag struct {
+	text  string
+	style doc.Style
+	link  string
+	w     float64
+}
+
+// word is an unbreakable sequence of frags; spaceAfter tells whether a
+// breakable space follows it, hard whether a forced line break does.
+type word struct {
+	frags      []frag
+	w          float64
+	spaceAfter bool
+	hard       bool
+}
+
+// words splits inlines into words at ordinary spaces and line feeds. No-break
+// spaces (U+00A0, U+202F) stay inside words.
+func (e *engine) words(in []doc.Inline, st textStyle) []word {
+	var out []word
+	cur := word{}
+	flush := func(space, hard bool) {
+		if len(cur.frags) > 0 {
+			cur.spaceAfter = space
+			cur.hard = hard
+			out = append(out, cur)
+		} else if hard && len(out) > 0 {
+			out[len(out)-1].hard = true
+		}
+		cur = word{}
+	}
+	for _, r := range in {
+		style := r.Style | st.extra
+		start := 0
+		text := r.Text
+		for i, c := range text {
+			if c == ' ' || c == '\n' || c == '\t' {
+				if i > start {
+					cur.frags = append(cur.frags, frag{text: text[start:i], style: style, link: r.Link})
+				}
+				flush(c != '\n', c == '\n')
+				start = i + 1
+			}
+		}
+		if start < len(text) {
+			cur.frags = append(cur.frags, frag{text: text[start:], style: style, link: r.Link})
+		}
+	}
+	flush(false, false)
+	for i := range out {
+		w := 0.0
+		for j := range out[i].frags {
+			f := &out[i].frags[j]
+			f.w = e.m.Width(f.text, f.style, st.size)
+			w += f.w
+		}
+		out[i].w = w
+	}
+	return out
+}
+
+// splitWide breaks a word wider than max into pieces that fit, so that a
+// long URL never runs past the margin.
+func (e *engine) splitWide(w word, max float64, size float64) []word {
+	if w.w <= max {
+		return []word{w}
+	}
+	var out []word
+	cur := word{}
+	for _, f := range w.frags {
+		rest := f.text
+		for rest != "" {
+			// take as many runes as fit in the space left on the current piece
+			n := 0
+			width := 0.0
+			for i, c := range rest {
+				cw := e.m.Width(string(c), f.style, size)
+				if cur.w+width+cw > max && (n > 0 || len(cur.frags) > 0) {
+					break
+				}
+				width += cw
+				n = i + utf8.RuneLen(c)
+			}
+			if n == 0 {
+				out = append(out, cur)
+				cur = word{}
+				continue
+			}
+			cur.frags = append(cur.frags, frag{text: rest[:n], style: f.style, link: f.link, w: width})
+			cur.w += width
+			rest = rest[n:]
+			if rest != "" {
+				out = append(out, cur)
+				cur = word{}
+			}
+		}
+	}
+	cur.spaceAfter = w.spaceAfter
+	cur.hard = w.hard
+	out = append(out, cur)
+	return out
+}
+
+// setText breaks inlines into lines of at most width mm, aligned as asked.
+// Items are positioned relative to the left of the width and the top of
+// each line.
+func (e *engine) setText(in []doc.Inline, width float64, st textStyle) []line {
+	var ws []word
+	for _, w := range e.words(in, st) {
+		ws = append(ws, e.splitWide(w, width, st.size)...)
+	}
+	if len(ws) == 0 {
+		return nil
+	}
+	space := e.m.Width(" ", 0, st.size)
+	lh := st.lineHeight()
+	base := st.size * ptMM * 0.95
+	var lines []line
+	for i := 0; i < len(ws); {
+		// greedy fill
+		j := i
+		w := ws[i].w
+		for j+1 < len(ws) && !ws[j].hard && w+space+ws[j+1].w <= width+1e-6 {
+			j++
+			w += space + ws[j].w
+		}
+		last := j == len(ws)-1 || ws[j].hard
+		gaps := j - i
+		x := 0.0
+		spacing := space
+		switch st.align {
+		case doc.Justify:
+			if !last && gaps > 0 {
+				spacing = space + (width-w)/float64(gaps)
+			}
+		case doc.Center:
+			x = (width - w) / 2
+		case doc.Right:
+			x = width - w
+		}
+		ln := line{h: lh}
+		for k := i; k <= j; k++ {
+			fx := x
+			for _, f := range ws[k].frags {
+				ln.items = append(ln.items, doc.Text{X: fx, Y: base, Text: f.text, Style: f.style, Size: st.size, Color: st.color})
+				if f.link != "" {
+					ln.items = append(ln.items, doc.Link{X: fx, Y: 0, W: f.w, H: lh, Target: f.link})
+					ln.items = append(ln.items, doc.Line{X1: fx, Y1: base + 0.5, X2: fx + f.w, Y2: base + 0.5, Color: st.color, Width: 0.15})
+				}
+				fx += f.w
+			}
+			x += ws[k].w + spacing
+		}
+		lines = append(lines, ln)
+		i = j + 1
+	}
+	// no orphan, no widow: keep the first two and the last two lines together
+	if len(lines) >= 2 {
+		lines[0].keepNext = true
+		lines[len(lines)-2].keepNext = true
+	}
+	return lines
+}
+
+// plain returns an inline slice holding s in one style.
+func plain(s string, st doc.Style) []doc.Inline { return []doc.Inline{{Text: s, Style: st}} }
+
+// trimInlines removes leading and trailing spaces of a run sequence.
+func trimInlines(in []doc.Inline) []doc.Inline {
+	out := append([]doc.Inline(nil), in...)
+	for len(out) > 0 {
+		out[0].Text = strings.TrimLeft(out[0].Text, " \n")
+		if out[0].Text != "" {
+			break
+		}
+		out = out[1:]
+	}
+	for len(out) > 0 {
+		k := len(out) - 1
+		out[k].Text = strings.TrimRight(out[k].Text, " \n")
+		if out[k].Text != "" {
+			break
+		}
+		out = out[:k]
+	}
+	return out
+}

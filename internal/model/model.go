@@ -1,0 +1,161 @@
+// Package model is the typed contract: who signs, who governs, the
+// dispositifs, the sigles, the axes and fiches actions, and the prose
+// templates. The read stage fills it; the check stage validates it; the
+// compose stage turns it into a document.
+package model
+
+// Contract is everything a CLS is made of.
+type Contract struct {
+	Territory     Territory
+	Document      DocumentInfo
+	Signature     Signature
+	Signatories   []Signatory
+	Steering      []Member // comité de pilotage (institutions)
+	Technical     []Member // comité technique (institutions)
+	Present       []Person // members present at the signature
+	Actors        []Member // acteurs mobilisés
+	WorkingGroups []WorkingGroup
+	Levels        []Level // échelons of the dispositifs, each with its dispositifs
+	Sigles        []Sigle
+	Axes          []Axe
+	Fiches        []Fiche
+	Templates     []Template // prose sections, in document order
+	TemplateFiles map[string]Template
+	SourceFiles   []SourceFile // every input file, for embedding and diffs
+}
+
+// Territory names the territory.
+type Territory struct {
+	Name  string // "Communauté d'Agglomération …"
+	Short string // sigle, e.g. "CALN"
+}
+
+// DocumentInfo is the title and metadata.
+type DocumentInfo struct {
+	Title      string // "Contrat Local de Santé"
+	Period     string // "2025 – 2029"
+	ShortTitle string // running header
+	Author     string
+	Subject    string
+	Keywords   string
+	Date       string // creation date, YYYY-MM-DD
+	Logo       string // optional image for the cover
+	Kicker     string // line above the title on the cover
+}
+
+// Signature is where and when the contract is signed.
+type Signature struct {
+	Place string
+	Date  string // in words, "10 juillet 2025"
+}
+
+// Signatory is a party that signs.
+type Signatory struct {
+	Institution    string // as in article 1
+	Representation string // "son Président, Monsieur …"
+	Name           string
+	Title          string // as on the signature page
+	Party          string // as on the cover
+}
+
+// Member is a named institution or actor.
+type Member struct {
+	Name string
+}
+
+// String returns the name, so templates can list members directly.
+func (m Member) String() string { return m.Name }
+
+// Person is someone present at the signature.
+type Person struct {
+	Name  string
+	Title string
+}
+
+// WorkingGroup is one of the groupes de travail.
+type WorkingGroup struct {
+	Axe          string
+	Title        string
+	Date         string
+	Participants int
+}
+
+// Level is an échelon with its dispositifs.
+type Level struct {
+	Name        string
+	Intro       string
+	Dispositifs []Dispositif
+}
+
+// Dispositif is an existing scheme the contract links with.
+type Dispositif struct {
+	Name  string
+	Short string // label in the overview diagram
+	Text  string // path of its template, relative to the templates folder
+}
+
+// Sigle is an acronym and what it stands for.
+type Sigle struct {
+	Sigle, Definition string
+}
+
+// Axe is a strategic axis grouping fiches.
+type Axe struct {
+	Number       string
+	Title        string
+	SummaryTitle string // title in the synthèse, when different
+}
+
+// Fiche is a fiche action.
+type Fiche struct {
+	Code         string // "FA2.3"
+	Axe          string
+	Title        string
+	SummaryTitle string
+	ContextTitle string
+	AxeLabel     string // axe wording in the fiche's table, when different
+	Renewed      bool   // action renouvelée (else nouvelle)
+	Articulation string
+	Goal         string
+	SummaryGoal  string
+	Owner        string
+	Audience     string
+	Steps        string // déroulé
+	Partners     string
+	Tools        string
+	Objectives   []Objective
+	Evaluation   []Indicator
+}
+
+// Objective is an objectif stratégique with its objectifs opérationnels.
+type Objective struct {
+	Number      string
+	Text        string
+	Operational []Operational
+}
+
+// Operational is an objectif opérationnel.
+type Operational struct {
+	Number string
+	Text   string
+}
+
+// Indicator is one evaluation criterion or indicator.
+type Indicator struct {
+	Kind string // "processus", "résultats", or "" for a plain list
+	Type string // "critère", "indicateur", or ""
+	Text string
+}
+
+// Template is a prose template file.
+type Template struct {
+	Name string // path relative to the templates folder
+	Path string // path on disk, for messages
+	Text string
+}
+
+// SourceFile is an input file and its bytes.
+type SourceFile struct {
+	Name    string // path relative to the project, slash-separated
+	Content []byte
+}

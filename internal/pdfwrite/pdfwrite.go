@@ -1,0 +1,182 @@
+// Package pdfwrite draws laid-out pages into a PDF with fpdf: fonts
+// embedded and subset, internal links, outline and metadata. It makes no
+// layout decision; everything it draws was placed by the layout stage.
+package pdfwrite
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/go-pdf/fpdf"
+
+	"github.com/contrat-local-sante/cls/internal/doc"
+	"github.com/contrat-local-sante/cls/internal/fonts"
+	"github.com/contrat-local-sante/cls/internal/layout"
+)
+
+// Attachment is a file embedded in the PDF.
+type Attachment struct {
+	Name    string
+	Content []byte
+}
+
+// Options are what the writer needs besides the pages.
+type Options struct {
+	Geometry    layout.Geometry
+	Family      *fonts.Family
+	Meta        doc.Meta
+	Attachments []Attachment
+}
+
+// Write renders the laid-out document as PDF bytes. The output depends
+// only on its inputs: the dates come from the metadata, never the clock.
+func Write(res *layout.Result, opt Options) ([]byte, error) {
+	g := opt.Geometry
+	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: fpdf.SizeType{Wd: g.PageW, Ht: g.PageH}})
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetMargins(0, 0, 0)
+	pdf.SetCompression(true)
+	pdf.SetCatalogSort(true)
+	m := opt.Meta
+	pdf.SetTitle(m.Title, true)
+	pdf.SetAuthor(m.Author, true)
+	pdf.SetSubject(m.Subject, true)
+	pdf.SetKeywords(m.Keywords, true)
+	pdf.SetCreator(m.Creator, true)
+	pdf.SetProducer("cls (go-pdf/fpdf)", true)
+	if m.Lang != "" {
+		pdf.SetLang(m.Lang)
+	}
+	date, err := parseDate(m.CreationDate)
+	if err != nil {
+		return nil, err
+	}
+	pdf.SetCreationDate(date)
+	pdf.SetModificationDate(date)
+	pdf.SetDisplayMode("fullpage", "OneColumn")
+	fam := opt.Family
+	for _, st := range []doc.Style{0, doc.Bold, doc.Italic, doc.Bold | doc.Italic} {
+		pdf.AddUTF8FontFromBytes(fam.Name, fonts.StyleCode(st), fam.Faces[st])
+	}
+	if len(opt.Attachments) > 0 {
+		var as []fpdf.Attachment
+		for _, a := range opt.Attachments {
+			as = append(as, fpdf.Attachment{Content: a.Content, Filename: a.Name})
+		}
+		pdf.SetAttachments(as)
+	}
+	// internal link targets
+	links := map[string]int{}
+	anchors := make([]string, 0, len(res.Anchors))
+	for a := range res.Anchors {
+		anchors = append(anchors, a)
+	}
+	sort.Strings(anchors)
+	for _, a := range anchors {
+		links[a] = pdf.AddLink()
+	}
+	// bookmarks by page
+	marks := map[int][]layout.TOCEntry{}
+	for _, t := range res.TOC {
+		marks[t.At.Page] = append(marks[t.At.Page], t)
+	}
+	for i, p := range res.Pages {
+		pdf.AddPage()
+		n := i + 1
+		for _, a := range anchors {
+			if pos := res.Anchors[a]; pos.Page == n {
+				pdf.SetLink(links[a], pos.Y, n)
+			}
+		}
+		for _, t := range marks[n] {
+			pdf.Bookmark(t.Title, t.Level-1, t.At.Y)
+		}
+		for _, it := range p.Items {
+			draw(pdf, fam.Name, it, links)
+		}
+	}
+	if err := pdf.Error(); err != nil {
+		return nil, fmt.Errorf("écriture du PDF : %w", err)
+	}
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
+		return nil, fmt.Errorf("écriture du PDF : %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+func parseDate(s string) (time.Time, error) {
+	if s == "" {
+		return time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC), nil
+	}
+	for _, layout := range []string{time.RFC3339, "2006-01-02"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.UTC(), nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("cls.yaml, document.date : « %s » n'est pas une date ; attendu AAAA-MM-JJ", s)
+}
+
+func setColor(pdf *fpdf.Fpdf, c doc.Color, fill bool) {
+	if fill {
+		pdf.SetFillColor(int(c.R), int(c.G), int(c.B))
+	} else {
+		pdf.SetDrawColor(int(c.R), int(c.G), int(c.B))
+	}
+}
+
+func draw(pdf *fpdf.Fpdf, family string, it doc.Item, links map[string]int) {
+	switch v := it.(type) {
+	case doc.Text:
+		pdf.SetFont(family, fonts.StyleCode(v.Style), v.Size)
+		pdf.SetTextColor(int(v.Color.R), int(v.Color.G), int(v.Color.B))
+		pdf.Text(v.X, v.Y, v.Text)
+	case doc.Rect:
+		style := ""
+		if v.Fill != nil {
+			setColor(pdf, *v.Fill, true)
+			style += "F"
+		}
+		if v.Stroke != nil {
+			setColor(pdf, *v.Stroke, false)
+			pdf.SetLineWidth(max(v.LineWidth, 0.1))
+			style += "D"
+		}
+		if style == "" {
+			return
+		}
+		if v.Radius > 0 {
+			pdf.RoundedRect(v.X, v.Y, v.W, v.H, v.Radius, "1234", style)
+		} else {
+			pdf.Rect(v.X, v.Y, v.W, v.H, style)
+		}
+	case doc.Line:
+		setColor(pdf, v.Color, false)
+		pdf.SetLineWidth(max(v.Width, 0.1))
+		if len(v.Dash) > 0 {
+			pdf.SetDashPattern(v.Dash, 0)
+		}
+		pdf.Line(v.X1, v.Y1, v.X2, v.Y2)
+		if len(v.Dash) > 0 {
+			pdf.SetDashPattern(nil, 0)
+		}
+	case doc.Polygon:
+		setColor(pdf, v.Fill, true)
+		pts := make([]fpdf.PointType, len(v.Points))
+		for i, p := range v.Points {
+			pts[i] = fpdf.PointType{X: p.X, Y: p.Y}
+		}
+		pdf.Polygon(pts, "F")
+	case doc.Link:
+		if strings.HasPrefix(v.Target, "#") {
+			if id, ok := links[v.Target[1:]]; ok {
+				pdf.Link(v.X, v.Y, v.W, v.H, id)
+			}
+			return
+		}
+		pdf.LinkString(v.X, v.Y, v.W, v.H, v.Target)
+	}
+}

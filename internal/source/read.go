@@ -1,0 +1,192 @@
+package source
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/contrat-local-sante/cls/internal/config"
+	"github.com/contrat-local-sante/cls/internal/diag"
+	"github.com/contrat-local-sante/cls/internal/model"
+)
+
+// Workbook file names inside the sources folder.
+const (
+	ContratFile = "contrat.xlsx"
+	SiglesFile  = "sigles.xlsx"
+	FichesFile  = "fiches.xlsx"
+)
+
+// Dirs are the folders to read from.
+type Dirs struct {
+	Sources   string
+	Templates string
+}
+
+// Read reads the whole contract. It returns the model even when problems
+// were found, so that the check stage can add its own.
+func Read(cfg *config.Config, dirs Dirs) (*model.Contract, diag.List) {
+	var probs diag.List
+	c := &model.Contract{TemplateFiles: map[string]model.Template{}}
+	c.Territory = model.Territory{Name: cfg.Territoire.Nom, Short: cfg.Territoire.Sigle}
+	d := cfg.Document
+	c.Document = model.DocumentInfo{Title: d.Titre, Period: d.Periode, ShortTitle: d.TitreCourt, Author: d.Auteur, Subject: d.Sujet, Keywords: d.MotsCles, Date: d.Date, Logo: cfg.Path(d.Logo), Kicker: d.Surtitre}
+	if d.Logo == "" {
+		c.Document.Logo = ""
+	}
+	c.Signature = model.Signature{Place: cfg.Signature.Lieu, Date: config.FrenchDate(cfg.Signature.Date)}
+
+	rel := func(dir, file string) string { return displayPath(filepath.Join(dir, file)) }
+	readContrat(c, filepath.Join(dirs.Sources, ContratFile), rel(dirs.Sources, ContratFile), &probs)
+	readSigles(c, filepath.Join(dirs.Sources, SiglesFile), rel(dirs.Sources, SiglesFile), &probs)
+	readFiches(c, filepath.Join(dirs.Sources, FichesFile), rel(dirs.Sources, FichesFile), &probs)
+	readTemplates(c, dirs.Templates, &probs)
+	for _, f := range []string{ContratFile, SiglesFile, FichesFile} {
+		if b, err := os.ReadFile(filepath.Join(dirs.Sources, f)); err == nil {
+			c.SourceFiles = append(c.SourceFiles, model.SourceFile{Name: "sources/" + f, Content: b})
+		}
+	}
+	return c, probs
+}
+
+// displayPath shortens a path for messages: relative to the working
+// directory when it is inside it.
+func displayPath(p string) string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return p
+	}
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return p
+	}
+	if r, err := filepath.Rel(wd, abs); err == nil && !strings.HasPrefix(r, "..") {
+		return filepath.ToSlash(r)
+	}
+	return p
+}
+
+func readContrat(c *model.Contract, path, name string, probs *diag.List) {
+	wb := openWorkbook(path, name, probs)
+	defer wb.close()
+	if t := wb.sheet("Signataires", []string{"Institution", "Représentée par", "Nom", "Fonction", "Partie"}, probs); t != nil {
+		for i := range t.rows {
+			c.Signatories = append(c.Signatories, model.Signatory{
+				Institution:    t.required(i, "Institution", probs),
+				Representation: t.required(i, "Représentée par", probs),
+				Name:           t.required(i, "Nom", probs),
+				Title:          t.required(i, "Fonction", probs),
+				Party:          t.get(i, "Partie"),
+			})
+		}
+	}
+	members := func(sheet, col string) []model.Member {
+		var out []model.Member
+		if t := wb.sheet(sheet, []string{col}, probs); t != nil {
+			for i := range t.rows {
+				out = append(out, model.Member{Name: t.required(i, col, probs)})
+			}
+		}
+		return out
+	}
+	c.Steering = members("Comité de pilotage", "Institution")
+	c.Technical = members("Comité technique", "Institution")
+	c.Actors = members("Acteurs", "Acteur")
+	if t := wb.sheet("Présents à la signature", []string{"Nom", "Fonction"}, probs); t != nil {
+		for i := range t.rows {
+			c.Present = append(c.Present, model.Person{Name: t.required(i, "Nom", probs), Title: t.required(i, "Fonction", probs)})
+		}
+	}
+	if t := wb.sheet("Groupes de travail", []string{"Axe", "Intitulé", "Date", "Participants"}, probs); t != nil {
+		for i := range t.rows {
+			c.WorkingGroups = append(c.WorkingGroups, model.WorkingGroup{
+				Axe: t.required(i, "Axe", probs), Title: t.required(i, "Intitulé", probs),
+				Date: t.required(i, "Date", probs), Participants: t.integer(i, "Participants", probs),
+			})
+		}
+	}
+	index := map[string]int{}
+	if t := wb.sheet("Échelons", []string{"Échelon", "Introduction"}, probs); t != nil {
+		for i := range t.rows {
+			n := t.required(i, "Échelon", probs)
+			index[n] = len(c.Levels)
+			c.Levels = append(c.Levels, model.Level{Name: n, Intro: t.get(i, "Introduction")})
+		}
+	}
+	if t := wb.sheet("Dispositifs", []string{"Échelon", "Dispositif", "Libellé court", "Texte"}, probs); t != nil {
+		for i := range t.rows {
+			lv := t.required(i, "Échelon", probs)
+			k, ok := index[lv]
+			if !ok {
+				if lv != "" {
+					probs.Errorf(name, t.sheet, t.ref(i, "Échelon"), "échelon « %s » inconnu ; attendu un échelon de la feuille « Échelons »", lv)
+				}
+				continue
+			}
+			c.Levels[k].Dispositifs = append(c.Levels[k].Dispositifs, model.Dispositif{
+				Name: t.required(i, "Dispositif", probs), Short: t.get(i, "Libellé court"), Text: t.get(i, "Texte"),
+			})
+		}
+	}
+}
+
+func readSigles(c *model.Contract, path, name string, probs *diag.List) {
+	wb := openWorkbook(path, name, probs)
+	defer wb.close()
+	if t := wb.sheet("Sigles", []string{"Sigle", "Définition"}, probs); t != nil {
+		seen := map[string]string{}
+		for i := range t.rows {
+			s := model.Sigle{Sigle: t.required(i, "Sigle", probs), Definition: t.required(i, "Définition", probs)}
+			if prev, dup := seen[s.Sigle]; dup && s.Sigle != "" {
+				probs.Errorf(name, t.sheet, t.ref(i, "Sigle"), "sigle « %s » défini deux fois (déjà en %s) ; attendu une seule ligne par sigle", s.Sigle, prev)
+			}
+			seen[s.Sigle] = t.ref(i, "Sigle")
+			c.Sigles = append(c.Sigles, s)
+		}
+	}
+}
+
+// readTemplates loads every Markdown file under dir. Files at the top level
+// are the contract's sections, in file-name order; files in sub-folders are
+// pulled in by the sections (dispositifs, fiches).
+func readTemplates(c *model.Contract, dir string, probs *diag.List) {
+	var names []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || !strings.HasSuffix(strings.ToLower(d.Name()), ".md") {
+			return nil
+		}
+		r, err := filepath.Rel(dir, p)
+		if err != nil {
+			return err
+		}
+		names = append(names, filepath.ToSlash(r))
+		return nil
+	})
+	if err != nil {
+		probs.Errorf(displayPath(dir), "", "", "dossier des modèles illisible : %v", err)
+		return
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		p := filepath.Join(dir, filepath.FromSlash(n))
+		b, err := os.ReadFile(p)
+		if err != nil {
+			probs.Errorf(displayPath(p), "", "", "modèle illisible : %v", err)
+			continue
+		}
+		t := model.Template{Name: n, Path: displayPath(p), Text: strings.ReplaceAll(string(b), "\r\n", "\n")}
+		c.TemplateFiles[n] = t
+		if !strings.Contains(n, "/") {
+			c.Templates = append(c.Templates, t)
+		}
+		c.SourceFiles = append(c.SourceFiles, model.SourceFile{Name: "templates/" + n, Content: b})
+	}
+	if len(c.Templates) == 0 {
+		probs.Errorf(displayPath(dir), "", "", "aucun modèle .md trouvé ; attendu les sections du contrat (01-….md, 02-….md, …)")
+	}
+}
