@@ -158,7 +158,7 @@ func (k *composer) ficheTable(a model.Axe, f model.Fiche) []doc.Block {
 	if f.AxeLabel != "" {
 		axeLabel = f.AxeLabel
 	}
-	ident := doc.Table{Widths: []float64{lw, 8.4}, Size: 9.5}
+	ident := doc.Table{Widths: []float64{lw, 8.4}, Size: 9.5, Together: true}
 	ident.Rows = append(ident.Rows,
 		doc.Row{Cells: []doc.Cell{label("Axe stratégique"), content(frenchSpaces("Axe "+a.Number+" : ")+axeLabel, 1)}},
 		doc.Row{Cells: []doc.Cell{{Blocks: []doc.Block{para("Action "+ficheNumber(f.Code)+" : "+f.Title, doc.Bold)}, ColSpan: 2, Shade: &headShade}}},

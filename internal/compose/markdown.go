@@ -8,6 +8,7 @@ import (
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 
 	"github.com/contrat-local-sante/cls/internal/doc"
 )
@@ -178,7 +179,7 @@ func (c *mdConv) inlines(n ast.Node) []doc.Inline {
 		for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
 			switch v := ch.(type) {
 			case *ast.Text:
-				s := string(v.Segment.Value(c.src))
+				s := string(util.ResolveNumericReferences(util.ResolveEntityNames(util.UnescapePunctuations(v.Segment.Value(c.src)))))
 				out = append(out, doc.Inline{Text: s, Style: st, Link: link})
 				if v.HardLineBreak() {
 					out = append(out, doc.Inline{Text: "\n", Style: st})

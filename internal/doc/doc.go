@@ -81,6 +81,7 @@ type Table struct {
 	Borderless bool
 	Size       float64 // font size in points; 0 means the table default
 	Attached   bool    // no space above: continues the table before it
+	Together   bool    // move whole to the next page rather than split, when it fits on one
 }
 
 // Row is a table row.

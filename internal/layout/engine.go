@@ -94,7 +94,9 @@ func (e *engine) run(blocks []doc.Block) {
 		case doc.PageBreak:
 			e.breakPage()
 		case doc.Sommaire:
+			e.breakPage()
 			e.place(e.sommaire(v, blocks))
+			e.newPage()
 		case doc.SignaturePage:
 			e.signaturePage(v)
 		case doc.Table:
@@ -143,7 +145,7 @@ func (e *engine) place(ls []line) {
 		}
 		// the run of lines that must stay together with this one
 		need := l.h
-		for k := i; k < len(ls)-1 && ls[k].keepNext; k++ {
+		for k := i; k < len(ls)-1 && (ls[k].keepNext || ls[k+1].space); k++ {
 			need += ls[k+1].h
 		}
 		if need > e.room()+1e-6 && !e.atTop() && need <= full {

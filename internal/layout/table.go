@@ -152,6 +152,15 @@ func (e *engine) placeTable(t doc.Table, first bool) {
 	if nh < len(rows) {
 		firstNeed += min(rows[nh].h, 3*e.g.BodySize*ptMM*1.3+2*cellPad)
 	}
+	if t.Together {
+		total := 0.0
+		for _, r := range rows {
+			total += r.h
+		}
+		if total <= full {
+			firstNeed = total
+		}
+	}
 	if firstNeed > e.room()+1e-6 && !e.atTop() {
 		e.newPage()
 	}

@@ -72,7 +72,7 @@ func (e *engine) words(in []doc.Inline, st textStyle) []word {
 		w := 0.0
 		for j := range out[i].frags {
 			f := &out[i].frags[j]
-			f.w = e.m.Width(f.text, f.style, st.size)
+			f.w = e.width(f.text, f.style, st.size)
 			w += f.w
 		}
 		out[i].w = w
@@ -95,7 +95,7 @@ func (e *engine) splitWide(w word, max float64, size float64) []word {
 			n := 0
 			width := 0.0
 			for i, c := range rest {
-				cw := e.m.Width(string(c), f.style, size)
+				cw := e.width(string(c), f.style, size)
 				if cur.w+width+cw > max && (n > 0 || len(cur.frags) > 0) {
 					break
 				}
@@ -163,7 +163,7 @@ func (e *engine) setText(in []doc.Inline, width float64, st textStyle) []line {
 		for k := i; k <= j; k++ {
 			fx := x
 			for _, f := range ws[k].frags {
-				ln.items = append(ln.items, doc.Text{X: fx, Y: base, Text: f.text, Style: f.style, Size: st.size, Color: st.color})
+				ln.items = e.appendText(ln.items, fx, base, f.text, f.style, st.size, st.color)
 				if f.link != "" {
 					ln.items = append(ln.items, doc.Link{X: fx, Y: 0, W: f.w, H: lh, Target: f.link})
 					ln.items = append(ln.items, doc.Line{X1: fx, Y1: base + 0.5, X2: fx + f.w, Y2: base + 0.5, Color: st.color, Width: 0.15})
@@ -205,4 +205,53 @@ func trimInlines(in []doc.Inline) []doc.Inline {
 		out = out[:k]
 	}
 	return out
+}
+
+// isFixedSpace tells the no-break spaces, which are never handed to the
+// font: their widths are set here and they are drawn as gaps.
+func isFixedSpace(r rune) bool { return r == '\u00a0' || r == '\u202f' }
+
+// fixedSpace is the width of a no-break space: a word space for U+00A0, a
+// sixth of an em for the narrow U+202F.
+func (e *engine) fixedSpace(r rune, style doc.Style, size float64) float64 {
+	if r == '\u202f' {
+		return size * ptMM / 6
+	}
+	return e.m.Width(" ", style, size)
+}
+
+// width measures s, no-break spaces included.
+func (e *engine) width(s string, style doc.Style, size float64) float64 {
+	if !strings.ContainsAny(s, "\u00a0\u202f") {
+		return e.m.Width(s, style, size)
+	}
+	w := 0.0
+	start := 0
+	for i, r := range s {
+		if isFixedSpace(r) {
+			w += e.m.Width(s[start:i], style, size) + e.fixedSpace(r, style, size)
+			start = i + utf8.RuneLen(r)
+		}
+	}
+	return w + e.m.Width(s[start:], style, size)
+}
+
+// appendText adds the text items for s at (x, y), one per piece between
+// no-break spaces.
+func (e *engine) appendText(items []doc.Item, x, y float64, s string, style doc.Style, size float64, c doc.Color) []doc.Item {
+	start := 0
+	for i, r := range s {
+		if isFixedSpace(r) {
+			if i > start {
+				items = append(items, doc.Text{X: x, Y: y, Text: s[start:i], Style: style, Size: size, Color: c})
+				x += e.m.Width(s[start:i], style, size)
+			}
+			x += e.fixedSpace(r, style, size)
+			start = i + utf8.RuneLen(r)
+		}
+	}
+	if start < len(s) {
+		items = append(items, doc.Text{X: x, Y: y, Text: s[start:], Style: style, Size: size, Color: c})
+	}
+	return items
 }

@@ -120,6 +120,10 @@ func parseDate(s string) (time.Time, error) {
 	return time.Time{}, fmt.Errorf("cls.yaml, document.date : « %s » n'est pas une date ; attendu AAAA-MM-JJ", s)
 }
 
+// noBreakSpaces maps the no-break spaces, which fpdf's font subsetter
+// does not map, to the ordinary space.
+var noBreakSpaces = strings.NewReplacer("\u00a0", " ", "\u202f", " ")
+
 func setColor(pdf *fpdf.Fpdf, c doc.Color, fill bool) {
 	if fill {
 		pdf.SetFillColor(int(c.R), int(c.G), int(c.B))
@@ -133,7 +137,8 @@ func draw(pdf *fpdf.Fpdf, family string, it doc.Item, links map[string]int) {
 	case doc.Text:
 		pdf.SetFont(family, fonts.StyleCode(v.Style), v.Size)
 		pdf.SetTextColor(int(v.Color.R), int(v.Color.G), int(v.Color.B))
-		pdf.Text(v.X, v.Y, v.Text)
+		// the layout draws no-break spaces as gaps; any left are spaces
+		pdf.Text(v.X, v.Y, noBreakSpaces.Replace(v.Text))
 	case doc.Rect:
 		style := ""
 		if v.Fill != nil {
