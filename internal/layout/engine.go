@@ -84,36 +84,58 @@ func Layout(d *doc.Document, g Geometry, theme Theme, m Measurer) (*Result, erro
 	return nil, fmt.Errorf("mise en page : les numéros de page du sommaire ne se stabilisent pas")
 }
 
-// run paginates the blocks.
+// run paginates the blocks. Consecutive text blocks are placed together,
+// so that a heading is kept with what follows it even across blocks.
 func (e *engine) run(blocks []doc.Block) {
 	e.newPage()
-	for i, b := range blocks {
+	var pending []line
+	flush := func() {
+		e.place(pending)
+		pending = nil
+	}
+	body := flowCtx{size: e.g.BodySize}
+	for _, b := range blocks {
 		switch v := b.(type) {
 		case doc.Cover:
+			flush()
 			e.cover(v)
 		case doc.PageBreak:
+			flush()
 			e.breakPage()
 		case doc.Sommaire:
+			flush()
 			e.breakPage()
 			e.place(e.sommaire(v, blocks))
 			e.newPage()
 		case doc.SignaturePage:
+			flush()
 			e.signaturePage(v)
 		case doc.Table:
-			e.placeTable(v, i == 0)
+			// lines that must stay with the table (a heading) go with it
+			k := len(pending)
+			for k > 0 && (pending[k-1].keepNext || pending[k-1].space) {
+				k--
+			}
+			lead := pending[k:]
+			pending = pending[:k]
+			flush()
+			e.placeTable(v, lead)
 		case doc.Heading:
 			if v.Divider {
+				flush()
 				e.divider(v)
 				continue
 			}
 			if v.NewPage {
+				flush()
 				e.breakPage()
 			}
-			e.place(e.heading(v, e.g.Width(), flowCtx{size: e.g.BodySize}, e.atTop()))
+			pending = append(pending, e.heading(v, e.g.Width(), body, e.atTop() && len(pending) == 0)...)
 		default:
-			e.place(e.block(b, e.g.Width(), flowCtx{size: e.g.BodySize}, e.atTop()))
+			pending = append(pending, e.block(b, e.g.Width(), body, e.atTop() && len(pending) == 0)...)
 		}
 	}
+	flush()
 }
 
 func (e *engine) page() *Page { return e.pages[len(e.pages)-1] }
@@ -145,7 +167,7 @@ func (e *engine) place(ls []line) {
 		}
 		// the run of lines that must stay together with this one
 		need := l.h
-		for k := i; k < len(ls)-1 && (ls[k].keepNext || ls[k+1].space); k++ {
+		for k := i; k < len(ls)-1 && (ls[k].keepNext || ls[k].space); k++ {
 			need += ls[k+1].h
 		}
 		if need > e.room()+1e-6 && !e.atTop() && need <= full {

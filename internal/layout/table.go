@@ -129,7 +129,7 @@ type span struct {
 // does not fit moves to the next page; a row taller than a page is split
 // line by line. Header rows repeat on every page, cells spanning rows are
 // redrawn on each page they cover, and borders are closed at each break.
-func (e *engine) placeTable(t doc.Table, first bool) {
+func (e *engine) placeTable(t doc.Table, lead []line) {
 	if len(t.Rows) == 0 || len(t.Widths) == 0 {
 		return
 	}
@@ -144,7 +144,7 @@ func (e *engine) placeTable(t doc.Table, first bool) {
 	switch {
 	case t.Attached && e.tableEnd > 0 && e.y == e.tableEnd+tableAfter && len(e.pages) == e.tableEndPage:
 		e.y = e.tableEnd // continue the table above without a gap
-	case !e.atTop():
+	case !e.atTop() && len(lead) == 0:
 		e.y += 2.5
 	}
 	// keep the header with at least the first body row (or its first lines)
@@ -161,8 +161,21 @@ func (e *engine) placeTable(t doc.Table, first bool) {
 			firstNeed = total
 		}
 	}
+	for len(lead) > 0 && lead[0].space && e.atTop() {
+		lead = lead[1:]
+	}
+	firstNeed += height(lead)
 	if firstNeed > e.room()+1e-6 && !e.atTop() {
 		e.newPage()
+		for len(lead) > 0 && lead[0].space {
+			lead = lead[1:]
+		}
+	}
+	for _, l := range lead {
+		e.put(l, e.g.Left)
+	}
+	if len(lead) > 0 {
+		e.y += 1.5
 	}
 	var open []*span
 	openSpans := func(r int) {

@@ -1,0 +1,262 @@
+package build
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
+	pmodel "github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+
+	"github.com/contrat-local-sante/cls/internal/layout"
+)
+
+// realOptions builds the Lisieux Normandie contract shipped in the
+// repository.
+func realOptions() Options {
+	return Options{Config: filepath.Join("..", "..", "cls.yaml")}
+}
+
+var (
+	realOnce sync.Once
+	realRes  *Result
+	realErr  error
+)
+
+// real builds the real contract once for all the tests of this file.
+func real(t *testing.T) *Result {
+	t.Helper()
+	realOnce.Do(func() { realRes, realErr = Make(realOptions()) })
+	if realErr != nil {
+		t.Fatalf("build of the real contract failed:\n%v", realErr)
+	}
+	return realRes
+}
+
+func TestRealContractIsAValidPDF(t *testing.T) {
+	res := real(t)
+	if err := api.Validate(bytes.NewReader(res.PDF), pmodel.NewDefaultConfiguration()); err != nil {
+		t.Fatalf("pdfcpu validation: %v", err)
+	}
+	// pdfcpu's strict mode also wants link annotations as indirect objects,
+	// where fpdf writes them inline in each page's /Annots array; viewers
+	// and printers read both. The default (relaxed) mode checks the rest.
+	info, err := api.PDFInfo(bytes.NewReader(res.PDF), "contrat.pdf", nil, true, pmodel.NewDefaultConfiguration())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.PageCount != len(res.Layout.Pages) {
+		t.Errorf("PDF has %d pages, layout made %d", info.PageCount, len(res.Layout.Pages))
+	}
+	if info.PageCount < 60 {
+		t.Errorf("only %d pages: the contract with its 19 fiches runs well over 60", info.PageCount)
+	}
+	for _, d := range info.Dimensions {
+		// A4 in points, portrait
+		if d.Width < 595 || d.Width > 596 || d.Height < 841 || d.Height > 842 {
+			t.Errorf("page size %.2f × %.2f pt, want A4 portrait 595.28 × 841.89", d.Width, d.Height)
+		}
+	}
+	wantTitle := "Contrat Local de Santé 2025 – 2029 – Communauté d'Agglomération Lisieux Normandie"
+	if info.Title != wantTitle {
+		t.Errorf("title = %q, want %q", info.Title, wantTitle)
+	}
+	for name, v := range map[string]string{"author": info.Author, "subject": info.Subject, "creator": info.Creator} {
+		if v == "" {
+			t.Errorf("metadata %s is empty", name)
+		}
+	}
+	if len(info.Keywords) == 0 {
+		t.Error("no keywords in the metadata")
+	}
+	if !strings.Contains(info.CreationDate, "2025") {
+		t.Errorf("creation date %q does not come from cls.yaml (2025-07-10)", info.CreationDate)
+	}
+	if !info.Outlines {
+		t.Error("the PDF has no outline")
+	}
+	if len(info.Fonts) == 0 {
+		t.Error("no fonts listed")
+	}
+	for _, f := range info.Fonts {
+		if !f.Embedded {
+			t.Errorf("font %s is not embedded", f.Name)
+		}
+	}
+}
+
+func TestOutlineMirrorsSommaire(t *testing.T) {
+	res := real(t)
+	bms, err := api.Bookmarks(bytes.NewReader(res.PDF), pmodel.NewDefaultConfiguration())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var flat []pdfcpu.Bookmark
+	var walk func([]pdfcpu.Bookmark)
+	walk = func(bs []pdfcpu.Bookmark) {
+		for _, b := range bs {
+			flat = append(flat, b)
+			walk(b.Kids)
+		}
+	}
+	walk(bms)
+	if len(flat) != len(res.Layout.TOC) {
+		t.Fatalf("outline has %d entries, sommaire %d", len(flat), len(res.Layout.TOC))
+	}
+	for i, e := range res.Layout.TOC {
+		if flat[i].Title != e.Title || flat[i].PageFrom != e.At.Page {
+			t.Errorf("outline entry %d = %q p.%d, sommaire has %q p.%d", i, flat[i].Title, flat[i].PageFrom, e.Title, e.At.Page)
+		}
+	}
+}
+
+func TestSommaireNumbersAreWhereHeadingsLanded(t *testing.T) {
+	res := real(t)
+	if len(res.Layout.TOC) < 12+7+19 {
+		t.Fatalf("sommaire has %d entries; want the 12 sections, 7 axes and 19 fiches", len(res.Layout.TOC))
+	}
+	for _, e := range res.Layout.TOC {
+		printed, ok := res.Layout.Printed[e.Anchor]
+		if !ok {
+			t.Errorf("%q: no number printed in the sommaire", e.Title)
+			continue
+		}
+		if printed != e.At.Page {
+			t.Errorf("%q: sommaire says page %d, heading is on page %d", e.Title, printed, e.At.Page)
+		}
+	}
+	want := []string{"Mot du Président", "Préambule", "Contexte réglementaire", "Présentation du territoire", "Éléments de diagnostic",
+		"Méthodologie", "Liste des acteurs mobilisés", "Les Liens avec les dispositifs", "Le Cadre Conventionnel",
+		"Synthèse générale des fiches actions", "Les fiches actions", "Liste des Sigles"}
+	var top []string
+	for _, e := range res.Layout.TOC {
+		if e.Level == 1 {
+			top = append(top, e.Title)
+		}
+	}
+	if len(top) != len(want) {
+		t.Fatalf("sections in the sommaire: %q", top)
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(top[i], w) {
+			t.Errorf("section %d is %q, want %q (the reference's order)", i+1, top[i], w)
+		}
+	}
+}
+
+// TestSommaireInPrintedText reads the PDF's text (with pdftotext, when
+// installed) and checks that each sommaire entry's page really carries
+// its heading.
+func TestSommaireInPrintedText(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext not installed (Debian package poppler-utils)")
+	}
+	res := real(t)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "c.pdf")
+	if err := os.WriteFile(path, res.PDF, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range res.Layout.TOC {
+		out, err := exec.Command("pdftotext", "-f", itoa(e.At.Page), "-l", itoa(e.At.Page), path, "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := strings.Join(strings.Fields(strings.NewReplacer("\u00a0", " ", "\u202f", " ").Replace(string(out))), " ")
+		words := strings.Fields(e.Title)
+		probe := strings.Join(words[:min(3, len(words))], " ")
+		if e.Level == 3 {
+			probe = strings.Fields(e.Title)[0] // the fiche code
+			probe = "action " + strings.TrimPrefix(probe, "FA")
+		}
+		if !strings.Contains(strings.ToLower(text), strings.ToLower(probe)) {
+			t.Errorf("page %d does not show %q (sommaire entry %q)", e.At.Page, probe, e.Title)
+		}
+	}
+}
+
+func itoa(n int) string { return strings.TrimSpace(strings.Repeat(" ", 0) + fmtInt(n)) }
+
+func fmtInt(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b []byte
+	for n > 0 {
+		b = append([]byte{byte('0' + n%10)}, b...)
+		n /= 10
+	}
+	return string(b)
+}
+
+func TestBuildIsDeterministic(t *testing.T) {
+	a := real(t)
+	b, err := Make(realOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.PDF, b.PDF) {
+		t.Fatalf("two builds of the same sources differ (%d and %d bytes)", len(a.PDF), len(b.PDF))
+	}
+}
+
+func TestNothingOutsideTheMargins(t *testing.T) {
+	res := real(t)
+	p := res.Config.Papier
+	g := layout.A4(p.Marges.Haut, p.Marges.Bas, p.Marges.Gauche, p.Marges.Droite, p.TailleTexte)
+	for i, pg := range res.Layout.Pages {
+		if pg.Cover {
+			continue
+		}
+		for _, v := range layout.OutOfBody(pg, g) {
+			t.Errorf("page %d: %s", i+1, v)
+		}
+	}
+}
+
+func TestFailedBuildKeepsPreviousPDF(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "contrat.pdf")
+	previous := []byte("%PDF-1.4 previous signed version")
+	if err := os.WriteFile(out, previous, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	opt := realOptions()
+	opt.Out = out
+	opt.Sources = filepath.Join(dir, "nowhere")
+	if _, err := Build(opt); err == nil {
+		t.Fatal("a build from a missing sources folder succeeded")
+	} else if !strings.Contains(err.Error(), "classeur introuvable") {
+		t.Errorf("error does not say what is missing: %v", err)
+	}
+	got, err := os.ReadFile(out)
+	if err != nil || !bytes.Equal(got, previous) {
+		t.Fatalf("the previous PDF was touched by a failed build")
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("a failed build left files behind: %v", entries)
+	}
+}
+
+func TestBuildWritesThePDF(t *testing.T) {
+	dir := t.TempDir()
+	opt := realOptions()
+	opt.Out = filepath.Join(dir, "sub", "contrat.pdf")
+	res, err := Build(opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(opt.Out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(b, res.PDF) || !bytes.HasPrefix(b, []byte("%PDF-")) {
+		t.Fatal("written file differs from the built PDF")
+	}
+}
