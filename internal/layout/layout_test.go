@@ -45,7 +45,9 @@ func printedWords(res *Result) []string {
 
 func para(s string) doc.Paragraph { return doc.Paragraph{Text: []doc.Inline{{Text: s}}} }
 
-func cell(s string) doc.Cell { return doc.Cell{Blocks: []doc.Block{doc.Paragraph{Text: []doc.Inline{{Text: s}}}}} }
+func cell(s string) doc.Cell {
+	return doc.Cell{Blocks: []doc.Block{doc.Paragraph{Text: []doc.Inline{{Text: s}}}}}
+}
 
 func countWords(ws []string) map[string]int {
 	m := map[string]int{}
