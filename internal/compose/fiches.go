@@ -162,8 +162,13 @@ func (k *composer) ficheTable(a model.Axe, f model.Fiche) []doc.Block {
 	ident.Rows = append(ident.Rows,
 		doc.Row{Cells: []doc.Cell{label("Axe stratégique"), content(frenchSpaces("Axe "+a.Number+" : ")+axeLabel, 1)}},
 		doc.Row{Cells: []doc.Cell{{Blocks: []doc.Block{para("Action "+ficheNumber(f.Code)+" : "+f.Title, doc.Bold)}, ColSpan: 2, Shade: &headShade}}},
-		doc.Row{Cells: []doc.Cell{{Blocks: []doc.Block{doc.Checkboxes{Items: []doc.Check{{Label: "Action renouvelée", Checked: f.Renewed}, {Label: "Action nouvelle", Checked: !f.Renewed}}}}, ColSpan: 2}}},
 	)
+	if f.Status != "" {
+		ident.Rows = append(ident.Rows, doc.Row{Cells: []doc.Cell{{Blocks: []doc.Block{doc.Checkboxes{Items: []doc.Check{
+			{Label: "Action renouvelée", Checked: f.Status == model.StatusRenewed},
+			{Label: "Action nouvelle", Checked: f.Status == model.StatusNew},
+		}}}, ColSpan: 2}}})
+	}
 	for _, r := range []struct{ label, text string }{
 		{"Articulation avec les autres dispositifs", f.Articulation},
 		{"Objectif général", f.Goal},

@@ -24,19 +24,19 @@ func (e *engine) sommaire(s doc.Sommaire, blocks []doc.Block) []line {
 		size := e.g.BodySize
 		style := doc.Style(0)
 		indent := float64(lvl-1) * 6
-		before := 1.2
+		before := 0.7
 		if lvl == 1 {
 			style = doc.Bold
-			before = 2.6
+			before = 2.2
 		}
 		if lvl == 3 {
-			size -= 0.5
+			size--
 		}
 		title := h.TOCTitle
 		if title == "" {
 			title = doc.PlainText(h.Text)
 		}
-		st := textStyle{size: size, color: e.theme.Text, align: doc.Left, leading: 1.3, extra: style}
+		st := textStyle{size: size, color: e.theme.Text, align: doc.Left, leading: 1.25, extra: style}
 		ls := e.setText(plain(title, 0), width-indent-numW-4, st)
 		if len(ls) == 0 {
 			continue
@@ -145,12 +145,16 @@ func (e *engine) cover(c doc.Cover) {
 
 // divider draws an axe divider: its title alone, centred on a page.
 func (e *engine) divider(h doc.Heading) {
-	e.breakPage()
+	// a page holding only a part title (e.g. "Les fiches actions") takes
+	// the first divider under it
+	if e.y-e.g.Top > 25 {
+		e.breakPage()
+	}
 	w := e.g.Width() - 30
 	st := textStyle{size: 24, color: e.theme.Accent, align: doc.Center, leading: 1.25, extra: doc.Bold}
 	ls := e.setText(trimInlines(h.Text), w, st)
 	total := height(ls)
-	e.y = e.g.Top + (e.g.bodyBottom()-e.g.Top-total)/2
+	e.y = max(e.y+20, e.g.Top+(e.g.bodyBottom()-e.g.Top-total)/2)
 	p := e.page()
 	p.Items = append(p.Items, doc.Rect{X: e.g.Left, Y: e.y - 12, W: e.g.Width(), H: total + 24, Fill: &e.theme.TableLabel})
 	title := h.TOCTitle

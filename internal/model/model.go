@@ -114,7 +114,7 @@ type Fiche struct {
 	SummaryTitle string
 	ContextTitle string
 	AxeLabel     string // axe wording in the fiche's table, when different
-	Renewed      bool   // action renouvelée (else nouvelle)
+	Status       string // StatusRenewed, StatusNew, or "" when the fiche says neither
 	Articulation string
 	Goal         string
 	SummaryGoal  string
@@ -126,6 +126,12 @@ type Fiche struct {
 	Objectives   []Objective
 	Evaluation   []Indicator
 }
+
+// Fiche statuses, as the workbook writes them.
+const (
+	StatusRenewed = "renouvelée"
+	StatusNew     = "nouvelle"
+)
 
 // Objective is an objectif stratégique with its objectifs opérationnels.
 type Objective struct {

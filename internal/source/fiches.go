@@ -41,10 +41,12 @@ func readFiches(c *model.Contract, path, name string, probs *diag.List) {
 			}
 			switch strings.ToLower(t.get(i, "Statut")) {
 			case "renouvelée", "renouvelee":
-				f.Renewed = true
+				f.Status = model.StatusRenewed
 			case "nouvelle":
+				f.Status = model.StatusNew
+			case "":
 			default:
-				probs.Errorf(name, t.sheet, t.ref(i, "Statut"), "statut « %s » inconnu ; attendu « renouvelée » ou « nouvelle »", t.get(i, "Statut"))
+				probs.Errorf(name, t.sheet, t.ref(i, "Statut"), "statut « %s » inconnu ; attendu « renouvelée », « nouvelle » ou vide", t.get(i, "Statut"))
 			}
 			if f.Axe != "" && len(axes) > 0 && !axes[f.Axe] {
 				probs.Errorf(name, t.sheet, t.ref(i, "Axe"), "axe « %s » inconnu ; attendu un numéro de la feuille « Axes »", f.Axe)
