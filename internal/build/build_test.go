@@ -109,7 +109,7 @@ func TestOutlineMirrorsSommaire(t *testing.T) {
 		t.Fatalf("outline has %d entries, sommaire %d", len(flat), len(res.Layout.TOC))
 	}
 	for i, e := range res.Layout.TOC {
-		if flat[i].Title != e.Title || flat[i].PageFrom != e.At.Page {
+		if flat[i].Title != plainSpaces(e.Title) || flat[i].PageFrom != e.At.Page {
 			t.Errorf("outline entry %d = %q p.%d, sommaire has %q p.%d", i, flat[i].Title, flat[i].PageFrom, e.Title, e.At.Page)
 		}
 	}
@@ -259,4 +259,13 @@ func TestBuildWritesThePDF(t *testing.T) {
 	if !bytes.Equal(b, res.PDF) || !bytes.HasPrefix(b, []byte("%PDF-")) {
 		t.Fatal("written file differs from the built PDF")
 	}
+}
+
+// plainSpaces replaces no-break spaces with spaces.
+func plainSpaces(s string) string {
+	return strings.NewReplacer("\u00a0", " ", "\u202f", " ").Replace(s)
+}
+
+func layoutOutOfBody(p layout.Page, top, bottom, left, right, body float64) []string {
+	return layout.OutOfBody(p, layout.A4(top, bottom, left, right, body))
 }

@@ -173,8 +173,8 @@ func (k *composer) expand(d directive, t model.Template) []doc.Block {
 	case "fiches":
 		return k.fiches()
 	}
-	k.probs = append(k.probs, diag.Problem{Severity: diag.Error, File: t.Path, Line: d.Line,
-		Message: fmt.Sprintf("directive « %s » inconnue ; attendu : saut-de-page, figure gouvernance, figure dispositifs, dispositifs, signatures, sigles, synthese, fiches", strings.TrimSpace(d.Name+" "+strings.Join(d.Args, " ")))})
+	k.probs = append(k.probs, problemAt(t, d.Line,
+		fmt.Sprintf("directive « %s » inconnue ; attendu : saut-de-page, figure gouvernance, figure dispositifs, dispositifs, signatures, sigles, synthese, fiches", d.Text), d.Text))
 	return nil
 }
 
@@ -183,7 +183,17 @@ func para(s string, st doc.Style) doc.Paragraph {
 	return doc.Paragraph{Text: []doc.Inline{{Text: frenchSpaces(s), Style: st}}}
 }
 
-// problemAt locates an error on a template line.
-func problemAt(t model.Template, line int, msg string) diag.Problem {
+// problemAt locates an error on a template line. line counts in the
+// template's output; when the output's line is found in the source, the
+// source's line is given instead, since placeholders may have added lines.
+func problemAt(t model.Template, line int, msg string, text string) diag.Problem {
+	if text != "" {
+		for i, l := range strings.Split(t.Text, "\n") {
+			if strings.TrimSpace(l) == text {
+				line = i + 1
+				break
+			}
+		}
+	}
 	return diag.Problem{Severity: diag.Error, File: t.Path, Line: line, Message: msg}
 }

@@ -29,7 +29,7 @@ func (k *composer) figure(name string, d directive, t model.Template) []doc.Bloc
 	case "dispositifs":
 		f = k.dispositifsFigure()
 	default:
-		k.probs = append(k.probs, problemAt(t, d.Line, fmt.Sprintf("figure « %s » inconnue ; attendu « gouvernance » ou « dispositifs »", name)))
+		k.probs = append(k.probs, problemAt(t, d.Line, fmt.Sprintf("figure « %s » inconnue ; attendu « gouvernance » ou « dispositifs »", name), d.Text))
 		return nil
 	}
 	if title := d.Params["titre"]; title != "" {

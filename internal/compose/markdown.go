@@ -21,7 +21,8 @@ type directive struct {
 	Name   string            // first word: figure, signatures, …
 	Args   []string          // the other words of the first line
 	Params map[string]string // "clé: valeur" lines
-	Line   int               // line in the template, for messages
+	Line   int               // line in the template's output, for messages
+	Text   string            // the directive's first line as written
 }
 
 // mdBlock is what the Markdown converter yields: a block, or a directive to
@@ -87,7 +88,7 @@ func (c *mdConv) lineOf(n ast.Node) int {
 	if lines.Len() == 0 {
 		return 0
 	}
-	return strings.Count(string(c.src[:lines.At(0).Start]), "\n")
+	return strings.Count(string(c.src[:lines.At(0).Start]), "\n") + 1
 }
 
 func (c *mdConv) lines(n ast.Node) string {
@@ -101,7 +102,7 @@ func (c *mdConv) lines(n ast.Node) string {
 }
 
 func parseDirective(body string, line int) *directive {
-	d := &directive{Params: map[string]string{}, Line: line}
+	d := &directive{Params: map[string]string{}, Line: line, Text: strings.TrimSpace(strings.SplitN(body, "\n", 2)[0])}
 	for i, l := range strings.Split(body, "\n") {
 		l = strings.TrimSpace(l)
 		if l == "" {

@@ -92,7 +92,7 @@ func Write(res *layout.Result, opt Options) ([]byte, error) {
 			}
 		}
 		for _, t := range marks[n] {
-			pdf.Bookmark(t.Title, t.Level-1, t.At.Y)
+			pdf.Bookmark(noBreakSpaces.Replace(t.Title), t.Level-1, t.At.Y)
 		}
 		for _, it := range p.Items {
 			draw(pdf, fam.Name, it, links)

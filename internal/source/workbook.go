@@ -32,6 +32,13 @@ type workbook struct {
 func openWorkbook(path, name string, probs *diag.List) *workbook {
 	ext := strings.ToLower(filepath.Ext(path))
 	if _, err := os.Stat(path); err != nil {
+		base := strings.TrimSuffix(path, filepath.Ext(path))
+		for _, other := range []string{".xls", ".ods", ".csv", ".XLS", ".ODS"} {
+			if _, err := os.Stat(base + other); err == nil {
+				probs.Errorf(name, "", "", "classeur introuvable, mais %s existe : format %s non pris en charge ; attendu un classeur .xlsx (dans Excel ou LibreOffice : Enregistrer sous… > Classeur Excel .xlsx)", filepath.Base(base+other), strings.ToLower(other))
+				return nil
+			}
+		}
 		probs.Errorf(name, "", "", "classeur introuvable ; attendu un fichier Excel .xlsx à cet emplacement")
 		return nil
 	}

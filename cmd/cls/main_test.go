@@ -1,0 +1,66 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/contrat-local-sante/cls/internal/source/sourcetest"
+)
+
+func TestBuildCommand(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "c.pdf")
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"build", "--config", filepath.Join("..", "..", "cls.yaml"), "--out", out}, &stdout, &stderr)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	if !strings.Contains(stdout.String(), "Contrat écrit : "+out) || !strings.Contains(stdout.String(), "SHA-256 : ") {
+		t.Errorf("output: %s", stdout.String())
+	}
+	if b, err := os.ReadFile(out); err != nil || !bytes.HasPrefix(b, []byte("%PDF")) {
+		t.Fatal("no PDF written")
+	}
+}
+
+func TestCheckCommandReportsAllProblems(t *testing.T) {
+	dir := t.TempDir()
+	tr := sourcetest.Example()
+	tr.Fiches[1].Rows[1][6] = "peut-être" // bad status
+	tr.Contrat[5].Rows[1][3] = "beaucoup" // text in a number cell
+	cfg := tr.Write(t, dir, filepath.Join("..", "..", "fonts"))
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"check", "--config", cfg}, &stdout, &stderr)
+	if code != 1 {
+		t.Fatalf("exit %d, want 1", code)
+	}
+	msg := stderr.String()
+	for _, want := range []string{"statut « peut-être » inconnu", "« beaucoup » n'est pas un nombre entier", "2 erreur(s)"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, msg)
+		}
+	}
+}
+
+func TestFailedBuildSaysThePreviousPDFIsIntact(t *testing.T) {
+	dir := t.TempDir()
+	tr := sourcetest.Example()
+	tr.Fiches[1].Rows[2][1] = "9"
+	cfg := tr.Write(t, dir, filepath.Join("..", "..", "fonts"))
+	out := filepath.Join(dir, "output", "cls-val-exemple.pdf")
+	os.MkdirAll(filepath.Dir(out), 0o755)
+	os.WriteFile(out, []byte("previous"), 0o644)
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"build", "--config", cfg}, &stdout, &stderr); code != 1 {
+		t.Fatalf("exit %d", code)
+	}
+	if !strings.Contains(stderr.String(), "le PDF précédent est intact") {
+		t.Errorf("stderr: %s", stderr.String())
+	}
+	if b, _ := os.ReadFile(out); string(b) != "previous" {
+		t.Error("previous PDF changed")
+	}
+}

@@ -1,0 +1,76 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func write(t *testing.T, text string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "cls.yaml")
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+const minimal = "territoire:\n  nom: Val\ndocument:\n  periode: 2026 – 2030\nsignature:\n  lieu: Ici\n  date: 2026-03-01\n"
+
+func TestShippedConfig(t *testing.T) {
+	c, err := Load(filepath.Join("..", "..", "cls.yaml"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Signature.Lieu != "Cambremer" || c.Signature.Date != "2025-07-10" || c.Papier.Format != "A4" {
+		t.Errorf("%+v", c)
+	}
+}
+
+func TestDefaultsAndOverrides(t *testing.T) {
+	p := write(t, minimal)
+	t.Setenv("CLS_SIGNATURE_LIEU", "Lisieux")
+	c, err := Load(p, map[string]string{"signature.date": "2026-04-02"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Signature.Lieu != "Lisieux" {
+		t.Errorf("environment override ignored: %q", c.Signature.Lieu)
+	}
+	if c.Signature.Date != "2026-04-02" {
+		t.Errorf("flag override ignored: %q", c.Signature.Date)
+	}
+	if c.Polices.Famille != "Carlito" || c.Papier.TailleTexte != 10.5 || c.Sortie.Dossier != "output" {
+		t.Errorf("defaults not applied: %+v", c)
+	}
+	if c.Path("sources") != filepath.Join(filepath.Dir(p), "sources") {
+		t.Errorf("relative paths not taken from the config's folder: %s", c.Path("sources"))
+	}
+}
+
+func TestConfigErrors(t *testing.T) {
+	for text, want := range map[string]string{
+		minimal + "signatur:\n  lieu: X\n":                      "clé inconnue « signatur » (faute de frappe ?)",
+		minimal + "papier:\n  taille_texte: grand\n":            "valeur de type inattendu",
+		strings.Replace(minimal, "2026-03-01", "10/07/2025", 1): "signature.date vaut « 10/07/2025 » ; attendu une date AAAA-MM-JJ",
+		strings.Replace(minimal, "  nom: Val\n", "", 1):         "clé(s) obligatoire(s) vide(s) : territoire.nom",
+		"territoire: [": "YAML illisible",
+	} {
+		_, err := Load(write(t, text), nil)
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("config %q: error %v, want it to contain %q", text, err, want)
+		}
+	}
+	if _, err := Load(filepath.Join(t.TempDir(), "absent.yaml"), nil); err == nil || !strings.Contains(err.Error(), "fichier de configuration introuvable") {
+		t.Errorf("missing file: %v", err)
+	}
+}
+
+func TestFrenchDate(t *testing.T) {
+	for in, want := range map[string]string{"2025-07-10": "10 juillet 2025", "2026-01-01": "1er janvier 2026", "2024-08-15": "15 août 2024"} {
+		if got := FrenchDate(in); got != want {
+			t.Errorf("FrenchDate(%s) = %q, want %q", in, got, want)
+		}
+	}
+}

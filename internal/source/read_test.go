@@ -1,0 +1,195 @@
+package source
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/contrat-local-sante/cls/internal/config"
+	"github.com/contrat-local-sante/cls/internal/model"
+	"github.com/contrat-local-sante/cls/internal/source/sourcetest"
+)
+
+func readReal(t *testing.T) *model.Contract {
+	t.Helper()
+	cfg, err := config.Load(filepath.Join("..", "..", "cls.yaml"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, probs := Read(cfg, Dirs{Sources: cfg.Path(cfg.Sources), Templates: cfg.Path(cfg.Modeles)})
+	if probs.HasErrors() {
+		t.Fatalf("the shipped sources have errors:\n%v", probs)
+	}
+	return c
+}
+
+// TestRealSources checks the model read from the shipped workbooks against
+// the signed contract.
+func TestRealSources(t *testing.T) {
+	c := readReal(t)
+	if len(c.Signatories) != 2 || c.Signatories[0].Name != "François AUBEY" || c.Signatories[1].Name != "François MENGIN LECREULX" {
+		t.Errorf("signatories: %+v", c.Signatories)
+	}
+	for name, got := range map[string]int{
+		"comité de pilotage": len(c.Steering), "comité technique": len(c.Technical), "présents": len(c.Present),
+		"acteurs": len(c.Actors), "groupes de travail": len(c.WorkingGroups), "échelons": len(c.Levels),
+		"axes": len(c.Axes), "fiches": len(c.Fiches), "sigles": len(c.Sigles),
+	} {
+		want := map[string]int{"comité de pilotage": 10, "comité technique": 11, "présents": 11, "acteurs": 43,
+			"groupes de travail": 6, "échelons": 4, "axes": 7, "fiches": 19, "sigles": 68}[name]
+		if got != want {
+			t.Errorf("%s: %d, want %d", name, got, want)
+		}
+	}
+	n := 0
+	for _, lv := range c.Levels {
+		n += len(lv.Dispositifs)
+		for _, d := range lv.Dispositifs {
+			if _, ok := c.TemplateFiles[d.Text]; !ok {
+				t.Errorf("dispositif %q: text %q missing", d.Name, d.Text)
+			}
+		}
+	}
+	if n != 19 {
+		t.Errorf("%d dispositifs, want 19", n)
+	}
+	perAxe := map[string]int{}
+	for _, f := range c.Fiches {
+		perAxe[f.Axe]++
+		if len(f.Evaluation) == 0 {
+			t.Errorf("%s has no evaluation", f.Code)
+		}
+		if len(f.Objectives) == 0 {
+			t.Errorf("%s has no objectives", f.Code)
+		}
+	}
+	for axe, want := range map[string]int{"1": 2, "2": 5, "3": 2, "4": 3, "5": 3, "6": 3, "7": 1} {
+		if perAxe[axe] != want {
+			t.Errorf("axe %s: %d fiches, want %d", axe, perAxe[axe], want)
+		}
+	}
+	fa11 := c.Fiches[0]
+	if fa11.Code != "FA1.1" || fa11.Title != "Soutien à la parentalité" || fa11.Status != model.StatusRenewed {
+		t.Errorf("FA1.1: %+v", fa11)
+	}
+	if len(fa11.Objectives) != 5 || fa11.Objectives[3].Number != "4" || len(fa11.Objectives[3].Operational) != 4 {
+		t.Errorf("FA1.1 objectives: %+v", fa11.Objectives)
+	}
+	sum := 0
+	for _, g := range c.WorkingGroups {
+		sum += g.Participants
+	}
+	if sum != 108 {
+		t.Errorf("participants: %d, want 108 (25+24+17+23+9+10)", sum)
+	}
+	if c.Signature.Place != "Cambremer" || c.Signature.Date != "10 juillet 2025" {
+		t.Errorf("signature: %+v", c.Signature)
+	}
+}
+
+// TestBadInput checks that each kind of mistake a coordinator can make is
+// reported with the file, sheet, cell and what was expected.
+func TestBadInput(t *testing.T) {
+	cases := []struct {
+		name   string
+		mutate func(tr *sourcetest.Territory, dir string)
+		want   string
+	}{
+		{"missing workbook", func(tr *sourcetest.Territory, dir string) { tr.Sigles = nil },
+			"erreur : sources/sigles.xlsx : classeur introuvable ; attendu un fichier Excel .xlsx à cet emplacement"},
+		{"missing sheet", func(tr *sourcetest.Territory, dir string) { tr.Contrat = tr.Contrat[1:] },
+			"erreur : sources/contrat.xlsx : feuille « Signataires » introuvable ; feuilles présentes : Comité de pilotage, Comité technique, Présents à la signature, Acteurs, Groupes de travail, Échelons, Dispositifs"},
+		{"missing column", func(tr *sourcetest.Territory, dir string) { tr.Sigles[0].Rows[0][1] = "Signification" },
+			"erreur : sources/sigles.xlsx, feuille « Sigles », cellule 1 : colonne « Définition » absente de la ligne d'en-têtes ; en-têtes attendus : Sigle | Définition"},
+		{"empty required cell", func(tr *sourcetest.Territory, dir string) {
+			tr.Contrat[4].Rows[2][0] = ""
+			tr.Contrat[4].Rows = append(tr.Contrat[4].Rows, []string{"", "x"})
+		},
+			"erreur : sources/contrat.xlsx, feuille « Acteurs », cellule A4 : cellule vide ; attendu : Acteur"},
+		{"text in a number cell", func(tr *sourcetest.Territory, dir string) { tr.Contrat[5].Rows[1][3] = "douze" },
+			"erreur : sources/contrat.xlsx, feuille « Groupes de travail », cellule D2 : « douze » n'est pas un nombre entier ; attendu un nombre (Participants)"},
+		{"duplicate fiche code", func(tr *sourcetest.Territory, dir string) { tr.Fiches[1].Rows[2][0] = "FA1.1" },
+			"erreur : sources/fiches.xlsx, feuille « Fiches », cellule A3 : code de fiche « FA1.1 » en double ; attendu un code unique par fiche"},
+		{"unknown axe", func(tr *sourcetest.Territory, dir string) { tr.Fiches[1].Rows[2][1] = "9" },
+			"erreur : sources/fiches.xlsx, feuille « Fiches », cellule B3 : axe « 9 » inconnu ; attendu un numéro de la feuille « Axes »"},
+		{"unknown fiche", func(tr *sourcetest.Territory, dir string) { tr.Fiches[2].Rows[3][0] = "FA3.3" },
+			"erreur : sources/fiches.xlsx, feuille « Objectifs », cellule A4 : fiche « FA3.3 » inconnue ; attendu un code de la feuille « Fiches »"},
+		{"unknown status", func(tr *sourcetest.Territory, dir string) { tr.Fiches[1].Rows[1][6] = "reconduite" },
+			"erreur : sources/fiches.xlsx, feuille « Fiches », cellule G2 : statut « reconduite » inconnu ; attendu « renouvelée », « nouvelle » ou vide"},
+		{"unknown evaluation kind", func(tr *sourcetest.Territory, dir string) { tr.Fiches[3].Rows[1][1] = "impact" },
+			"erreur : sources/fiches.xlsx, feuille « Évaluation », cellule B2 : type d'évaluation « impact » inconnu ; attendu « processus », « résultats » ou vide"},
+		{"sigle defined twice", func(tr *sourcetest.Territory, dir string) {
+			tr.Sigles[0].Rows = append(tr.Sigles[0].Rows, []string{"ARS", "Autre"})
+		},
+			"erreur : sources/sigles.xlsx, feuille « Sigles », cellule A5 : sigle « ARS » défini deux fois (déjà en A4) ; attendu une seule ligne par sigle"},
+		{"unknown échelon", func(tr *sourcetest.Territory, dir string) { tr.Contrat[7].Rows[1][0] = "Echelle cantonale" },
+			"erreur : sources/contrat.xlsx, feuille « Dispositifs », cellule A2 : échelon « Echelle cantonale » inconnu ; attendu un échelon de la feuille « Échelons »"},
+		{"xls instead of xlsx", func(tr *sourcetest.Territory, dir string) {
+			tr.Sigles = nil
+			os.MkdirAll(filepath.Join(dir, "sources"), 0o755)
+			os.WriteFile(filepath.Join(dir, "sources", "sigles.xls"), []byte("old"), 0o644)
+		}, "erreur : sources/sigles.xlsx : classeur introuvable, mais sigles.xls existe : format .xls non pris en charge ; attendu un classeur .xlsx"},
+		{"ods instead of xlsx", func(tr *sourcetest.Territory, dir string) {
+			tr.Fiches = nil
+			os.MkdirAll(filepath.Join(dir, "sources"), 0o755)
+			os.WriteFile(filepath.Join(dir, "sources", "fiches.ods"), []byte("ods"), 0o644)
+		}, "erreur : sources/fiches.xlsx : classeur introuvable, mais fiches.ods existe : format .ods non pris en charge"},
+		{"corrupt workbook", func(tr *sourcetest.Territory, dir string) {
+			tr.Sigles = nil
+			os.MkdirAll(filepath.Join(dir, "sources"), 0o755)
+			os.WriteFile(filepath.Join(dir, "sources", "sigles.xlsx"), []byte("PK\x03\x04 not really a zip"), 0o644)
+		}, "erreur : sources/sigles.xlsx : classeur illisible"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			tr := sourcetest.Example()
+			tc.mutate(tr, dir)
+			cfgPath := tr.Write(t, dir, filepath.Join("..", "..", "fonts"))
+			cfg, err := config.Load(cfgPath, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			wd, _ := os.Getwd()
+			if err := os.Chdir(dir); err != nil {
+				t.Fatal(err)
+			}
+			defer os.Chdir(wd)
+			_, probs := Read(cfg, Dirs{Sources: "sources", Templates: "templates"})
+			var msgs []string
+			for _, p := range probs {
+				msgs = append(msgs, p.String())
+			}
+			found := false
+			for _, m := range msgs {
+				if strings.HasPrefix(m, tc.want) {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("want %q among:\n%s", tc.want, strings.Join(msgs, "\n"))
+			}
+		})
+	}
+}
+
+func TestExampleTerritoryReadsClean(t *testing.T) {
+	dir := t.TempDir()
+	cfgPath := sourcetest.Example().Write(t, dir, filepath.Join("..", "..", "fonts"))
+	cfg, err := config.Load(cfgPath, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, probs := Read(cfg, Dirs{Sources: cfg.Path(cfg.Sources), Templates: cfg.Path(cfg.Modeles)})
+	if len(probs) != 0 {
+		t.Fatalf("unexpected problems:\n%v", probs)
+	}
+	f := c.Fiches[0]
+	if len(f.Objectives) != 1 || len(f.Objectives[0].Operational) != 2 || f.Objectives[0].Operational[1].Number != "1.2" {
+		t.Errorf("objectives not grouped: %+v", f.Objectives)
+	}
+	if c.Fiches[1].Status != "" || c.Fiches[0].Status != model.StatusNew {
+		t.Errorf("statuses: %q %q", c.Fiches[0].Status, c.Fiches[1].Status)
+	}
+}
