@@ -288,3 +288,26 @@ func TestFooterShowsPageOfTotal(t *testing.T) {
 		}
 	}
 }
+
+func TestHeaderRowIsNeverAloneAtTheFootOfAPage(t *testing.T) {
+	for lead := 0; lead < 60; lead++ {
+		table := doc.Table{Widths: []float64{1, 2}, HeaderRows: 1}
+		table.Rows = append(table.Rows, doc.Row{Cells: []doc.Cell{cell("EnTête"), cell("Colonne")}})
+		for r := 0; r < 6; r++ {
+			table.Rows = append(table.Rows, doc.Row{Cells: []doc.Cell{cell("corps"), cell(strings.Repeat("texte ", 20+r*40))}})
+		}
+		res := layoutBlocks(t, para(strings.Repeat("avant ", 40*lead)), table)
+		for i, p := range res.Pages {
+			head, body := false, false
+			for _, it := range p.Items {
+				if tx, ok := it.(doc.Text); ok {
+					head = head || tx.Text == "EnTête"
+					body = body || tx.Text == "corps" || tx.Text == "texte"
+				}
+			}
+			if head && !body {
+				t.Fatalf("lead %d: page %d holds the header row without any body row", lead, i+1)
+			}
+		}
+	}
+}

@@ -148,9 +148,14 @@ func (e *engine) placeTable(t doc.Table, lead []line) {
 		e.y += 2.5
 	}
 	// keep the header with at least the first body row (or its first lines)
+	// (a first row that fits on a page is never split, so all of it)
 	firstNeed := headH
 	if nh < len(rows) {
-		firstNeed += min(rows[nh].h, 3*e.g.BodySize*ptMM*1.3+2*cellPad)
+		if rows[nh].h <= full-headH {
+			firstNeed += rows[nh].h
+		} else {
+			firstNeed += 3*e.g.BodySize*ptMM*1.3 + 2*cellPad
+		}
 	}
 	if t.Together {
 		total := 0.0
