@@ -294,7 +294,7 @@ func TestHeaderRowIsNeverAloneAtTheFootOfAPage(t *testing.T) {
 		table := doc.Table{Widths: []float64{1, 2}, HeaderRows: 1}
 		table.Rows = append(table.Rows, doc.Row{Cells: []doc.Cell{cell("EnTête"), cell("Colonne")}})
 		for r := 0; r < 6; r++ {
-			table.Rows = append(table.Rows, doc.Row{Cells: []doc.Cell{cell("corps"), cell(strings.Repeat("texte ", 20+r*40))}})
+			table.Rows = append(table.Rows, doc.Row{Cells: []doc.Cell{cell("corps"), cell(strings.Repeat("texte ", 300+r*40))}})
 		}
 		res := layoutBlocks(t, para(strings.Repeat("avant ", 40*lead)), table)
 		for i, p := range res.Pages {
