@@ -1,6 +1,9 @@
 package build
 
 import (
+	"image"
+	"image/png"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -124,5 +127,34 @@ func TestFicheWithHugeCellLosesNoWord(t *testing.T) {
 		for _, v := range layoutOutOfBody(pg, p.Marges.Haut, p.Marges.Bas, p.Marges.Gauche, p.Marges.Droite, p.TailleTexte) {
 			t.Errorf("page %d: %s", i+1, v)
 		}
+	}
+}
+
+func TestCoverLogoFromConfig(t *testing.T) {
+	dir := t.TempDir()
+	tr := sourcetest.Example()
+	tr.Config = strings.Replace(tr.Config, "  date: 2026-03-02\nsignature:", "  date: 2026-03-02\n  logo: logo.png\nsignature:", 1)
+	cfg := tr.Write(t, dir, filepath.Join("..", "..", "fonts"))
+	img := image.NewRGBA(image.Rect(0, 0, 200, 100))
+	f, _ := os.Create(filepath.Join(dir, "logo.png"))
+	png.Encode(f, img)
+	f.Close()
+	res, err := Make(Options{Config: cfg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var logo *doc.Image
+	for _, it := range res.Layout.Pages[0].Items {
+		if im, ok := it.(doc.Image); ok {
+			logo = &im
+		}
+	}
+	if logo == nil || logo.W/logo.H < 1.99 || logo.W/logo.H > 2.01 {
+		t.Fatalf("logo on the cover: %+v", logo)
+	}
+	// a logo that is not an image is an error, in French
+	os.WriteFile(filepath.Join(dir, "logo.png"), []byte("not an image"), 0o644)
+	if _, err := Make(Options{Config: cfg}); err == nil || !strings.Contains(err.Error(), "n'est pas une image PNG ou JPEG lisible") {
+		t.Errorf("bad logo: %v", err)
 	}
 }

@@ -7,6 +7,10 @@ package compose
 
 import (
 	"fmt"
+	"image"
+	_ "image/jpeg" // logo formats
+	_ "image/png"
+	"os"
 	"strings"
 	"unicode"
 
@@ -70,7 +74,16 @@ func (k *composer) meta() doc.Meta {
 
 func (k *composer) cover() doc.Cover {
 	c := k.c
-	cv := doc.Cover{Kicker: c.Document.Kicker, Title: c.Document.Title, Subtitle: c.Document.Period, Lines: []string{c.Territory.Name}, Logo: c.Document.Logo}
+	cv := doc.Cover{Kicker: c.Document.Kicker, Title: c.Document.Title, Subtitle: c.Document.Period, Lines: []string{c.Territory.Name}}
+	if c.Document.Logo != "" {
+		if w, h, err := imageSize(c.Document.Logo); err != nil {
+			k.probs.Errorf("cls.yaml", "", "", "document.logo : %v ; attendu une image PNG ou JPEG", err)
+		} else {
+			// at most 70 × 30 mm, proportions kept
+			scale := min(70/w, 30/h)
+			cv.Logo, cv.LogoW, cv.LogoH = c.Document.Logo, w*scale, h*scale
+		}
+	}
 	for _, s := range c.Signatories {
 		p := s.Party
 		if p == "" {
@@ -196,4 +209,18 @@ func problemAt(t model.Template, line int, msg string, text string) diag.Problem
 		}
 	}
 	return diag.Problem{Severity: diag.Error, File: t.Path, Line: line, Message: msg}
+}
+
+// imageSize returns the pixel size of a PNG or JPEG file.
+func imageSize(path string) (float64, float64, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return 0, 0, fmt.Errorf("« %s » introuvable", path)
+	}
+	defer f.Close()
+	cfg, format, err := image.DecodeConfig(f)
+	if err != nil || (format != "png" && format != "jpeg") || cfg.Width == 0 || cfg.Height == 0 {
+		return 0, 0, fmt.Errorf("« %s » n'est pas une image PNG ou JPEG lisible", path)
+	}
+	return float64(cfg.Width), float64(cfg.Height), nil
 }

@@ -157,7 +157,9 @@ type Cover struct {
 	Lines    []string // territory and other lines under the title
 	Parties  []string // signing parties
 	Footer   []string // place/date, version
-	Logo     string   // path of an image file; empty for none
+	Logo     string   // path of a PNG or JPEG file; empty for none
+	LogoW    float64  // logo size in mm, keeping the image's proportions
+	LogoH    float64
 }
 
 func (Heading) isBlock()       {}

@@ -40,6 +40,12 @@ type Polygon struct {
 // Point is a 2D point.
 type Point struct{ X, Y float64 }
 
+// Image draws an image file (PNG or JPEG) into a rectangle.
+type Image struct {
+	X, Y, W, H float64
+	Path       string
+}
+
 // Link makes a rectangle clickable: Target is "#anchor" or a URL.
 type Link struct {
 	X, Y, W, H float64
@@ -51,3 +57,4 @@ func (Rect) isItem()    {}
 func (Line) isItem()    {}
 func (Polygon) isItem() {}
 func (Link) isItem()    {}
+func (Image) isItem()   {}

@@ -52,6 +52,10 @@ func shift(it doc.Item, dx, dy float64) doc.Item {
 		v.X += dx
 		v.Y += dy
 		return v
+	case doc.Image:
+		v.X += dx
+		v.Y += dy
+		return v
 	}
 	return it
 }

@@ -97,8 +97,9 @@ func (e *engine) cover(c doc.Cover) {
 	band := doc.Rect{X: 0, Y: 0, W: e.g.PageW, H: 8, Fill: &e.theme.Accent}
 	p.Items = append(p.Items, band)
 	y := 70.0
-	if c.Logo != "" {
-		y = 95
+	if c.Logo != "" && c.LogoW > 0 {
+		p.Items = append(p.Items, doc.Image{X: (e.g.PageW - c.LogoW) / 2, Y: 28, W: c.LogoW, H: c.LogoH, Path: c.Logo})
+		y = max(y, 28+c.LogoH+18)
 	}
 	center := func(s string, size float64, style doc.Style, col doc.Color, lead float64) {
 		st := textStyle{size: size, color: col, align: doc.Center, leading: lead, extra: style}

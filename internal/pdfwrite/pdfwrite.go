@@ -175,6 +175,8 @@ func draw(pdf *fpdf.Fpdf, family string, it doc.Item, links map[string]int) {
 			pts[i] = fpdf.PointType{X: p.X, Y: p.Y}
 		}
 		pdf.Polygon(pts, "F")
+	case doc.Image:
+		pdf.ImageOptions(v.Path, v.X, v.Y, v.W, v.H, false, fpdf.ImageOptions{ReadDpi: false}, 0, "")
 	case doc.Link:
 		if strings.HasPrefix(v.Target, "#") {
 			if id, ok := links[v.Target[1:]]; ok {
