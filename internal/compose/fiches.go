@@ -130,7 +130,7 @@ func (k *composer) fiche(a model.Axe, f model.Fiche) []doc.Block {
 		p.Size = 12
 		p.KeepNext = true
 		out = append(out, p)
-		out = append(out, k.template(t, 2)...)
+		out = append(out, k.template(t, 0)...)
 	} else {
 		h.Text = []doc.Inline{{Text: frenchSpaces("Action " + num + " : " + f.Title)}}
 		out = append(out, h)

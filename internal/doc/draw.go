@@ -7,11 +7,12 @@ type Item interface{ isItem() }
 
 // Text draws a single line of text with its baseline at Y.
 type Text struct {
-	X, Y  float64
-	Text  string
-	Style Style
-	Size  float64 // points
-	Color Color
+	X, Y   float64
+	Text   string
+	Style  Style
+	Size   float64 // points
+	Color  Color
+	Rotate float64 // degrees, counter-clockwise about (X, Y)
 }
 
 // Rect draws a rectangle, filled and/or stroked. Radius rounds its corners.
@@ -37,6 +38,16 @@ type Polygon struct {
 	Fill   Color
 }
 
+// Path draws a polyline, closed or not, filled and/or stroked.
+type Path struct {
+	Points []Point
+	Closed bool
+	Fill   *Color
+	Stroke *Color
+	Width  float64
+	Dash   []float64
+}
+
 // Point is a 2D point.
 type Point struct{ X, Y float64 }
 
@@ -58,3 +69,4 @@ func (Line) isItem()    {}
 func (Polygon) isItem() {}
 func (Link) isItem()    {}
 func (Image) isItem()   {}
+func (Path) isItem()    {}

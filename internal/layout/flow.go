@@ -249,6 +249,14 @@ func scaleItem(it doc.Item, s float64) doc.Item {
 		v.W *= s
 		v.H *= s
 		return v
+	case doc.Path:
+		pts := make([]doc.Point, len(v.Points))
+		for i, p := range v.Points {
+			pts[i] = doc.Point{X: p.X * s, Y: p.Y * s}
+		}
+		v.Points = pts
+		v.Width *= s
+		return v
 	}
 	return it
 }

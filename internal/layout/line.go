@@ -56,6 +56,13 @@ func shift(it doc.Item, dx, dy float64) doc.Item {
 		v.X += dx
 		v.Y += dy
 		return v
+	case doc.Path:
+		pts := make([]doc.Point, len(v.Points))
+		for i, p := range v.Points {
+			pts[i] = doc.Point{X: p.X + dx, Y: p.Y + dy}
+		}
+		v.Points = pts
+		return v
 	}
 	return it
 }

@@ -19,7 +19,9 @@ type Contract struct {
 	Sigles        []Sigle
 	Axes          []Axe
 	Fiches        []Fiche
-	Templates     []Template // prose sections, in document order
+	Stats         []StatTable // diagnostic statistics, one table per sheet
+	Charts        []ChartSpec // charts described in the workbooks
+	Templates     []Template  // prose sections, in document order
 	TemplateFiles map[string]Template
 	SourceFiles   []SourceFile // every input file, for embedding and diffs
 }
@@ -165,3 +167,66 @@ type SourceFile struct {
 	Name    string // path relative to the project, slash-separated
 	Content []byte
 }
+
+// StatTable is a table of figures from a workbook sheet: categories (rows)
+// by series (columns).
+type StatTable struct {
+	File     string // workbook, for messages
+	Sheet    string
+	Title    string
+	Source   string // "INSEE 2021"
+	Unit     string // appended to values in printed tables
+	Category string // header of the category column
+	Series   []string
+	Rows     []StatRow
+}
+
+// StatRow is one category and its values, one per series; Set tells which
+// cells hold a value (a blank cell is not a zero).
+type StatRow struct {
+	Label  string
+	Values []float64
+	Set    []bool
+	Cells  []string // A1 references, for messages
+}
+
+// Value returns the value of a category in a series.
+func (t *StatTable) Value(category, series string) (float64, bool) {
+	col := -1
+	for i, s := range t.Series {
+		if s == series {
+			col = i
+		}
+	}
+	if col < 0 {
+		return 0, false
+	}
+	for _, r := range t.Rows {
+		if r.Label == category {
+			return r.Values[col], r.Set[col]
+		}
+	}
+	return 0, false
+}
+
+// ChartSpec describes a chart: which table, which series, how drawn.
+type ChartSpec struct {
+	ID        string
+	File      string // workbook holding the data
+	Sheet     string
+	Category  string   // category column header; the first column when empty
+	Series    []string // series to draw; all when empty
+	Kind      string   // ChartBars or ChartHBars
+	Title     string
+	ValueAxis string
+	Ref       string // where the chart is described, for messages ("sources/diagnostic.xlsx", "Graphiques", "A3")
+	RefSheet  string
+	RefCell   string
+	Data      *StatTable // resolved by the reader
+}
+
+// Chart kinds.
+const (
+	ChartBars  = "barres"
+	ChartHBars = "barres horizontales"
+)

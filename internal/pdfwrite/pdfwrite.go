@@ -138,6 +138,13 @@ func draw(pdf *fpdf.Fpdf, family string, it doc.Item, links map[string]int) {
 		pdf.SetFont(family, fonts.StyleCode(v.Style), v.Size)
 		pdf.SetTextColor(int(v.Color.R), int(v.Color.G), int(v.Color.B))
 		// the layout draws no-break spaces as gaps; any left are spaces
+		if v.Rotate != 0 {
+			pdf.TransformBegin()
+			pdf.TransformRotate(v.Rotate, v.X, v.Y)
+			pdf.Text(v.X, v.Y, noBreakSpaces.Replace(v.Text))
+			pdf.TransformEnd()
+			return
+		}
 		pdf.Text(v.X, v.Y, noBreakSpaces.Replace(v.Text))
 	case doc.Rect:
 		style := ""
@@ -175,6 +182,37 @@ func draw(pdf *fpdf.Fpdf, family string, it doc.Item, links map[string]int) {
 			pts[i] = fpdf.PointType{X: p.X, Y: p.Y}
 		}
 		pdf.Polygon(pts, "F")
+	case doc.Path:
+		if len(v.Points) < 2 {
+			return
+		}
+		style := ""
+		if v.Fill != nil {
+			setColor(pdf, *v.Fill, true)
+			style += "F"
+		}
+		if v.Stroke != nil {
+			setColor(pdf, *v.Stroke, false)
+			pdf.SetLineWidth(max(v.Width, 0.05))
+			style += "D"
+		}
+		if style == "" {
+			return
+		}
+		if len(v.Dash) > 0 {
+			pdf.SetDashPattern(v.Dash, 0)
+		}
+		pdf.MoveTo(v.Points[0].X, v.Points[0].Y)
+		for _, p := range v.Points[1:] {
+			pdf.LineTo(p.X, p.Y)
+		}
+		if v.Closed {
+			pdf.ClosePath()
+		}
+		pdf.DrawPath(style)
+		if len(v.Dash) > 0 {
+			pdf.SetDashPattern(nil, 0)
+		}
 	case doc.Image:
 		pdf.ImageOptions(v.Path, v.X, v.Y, v.W, v.H, false, fpdf.ImageOptions{ReadDpi: false}, 0, "")
 	case doc.Link:

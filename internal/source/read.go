@@ -42,8 +42,9 @@ func Read(cfg *config.Config, dirs Dirs) (*model.Contract, diag.List) {
 	readContrat(c, filepath.Join(dirs.Sources, ContratFile), rel(dirs.Sources, ContratFile), &probs)
 	readSigles(c, filepath.Join(dirs.Sources, SiglesFile), rel(dirs.Sources, SiglesFile), &probs)
 	readFiches(c, filepath.Join(dirs.Sources, FichesFile), rel(dirs.Sources, FichesFile), &probs)
+	readStats(c, dirs.Sources, &probs)
 	readTemplates(c, dirs.Templates, &probs)
-	for _, f := range []string{ContratFile, SiglesFile, FichesFile} {
+	for _, f := range []string{ContratFile, SiglesFile, FichesFile, DiagnosticFile} {
 		if b, err := os.ReadFile(filepath.Join(dirs.Sources, f)); err == nil {
 			c.SourceFiles = append(c.SourceFiles, model.SourceFile{Name: "sources/" + f, Content: b})
 		}

@@ -1,0 +1,252 @@
+package source
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/contrat-local-sante/cls/internal/diag"
+	"github.com/contrat-local-sante/cls/internal/model"
+)
+
+// DiagnosticFile is the statistics workbook; it is optional.
+const DiagnosticFile = "diagnostic.xlsx"
+
+// chartsSheet lists the charts.
+const chartsSheet = "Graphiques"
+
+var chartCols = []string{"Identifiant", "Classeur", "Feuille", "Catégories", "Séries", "Type", "Titre", "Axe des valeurs"}
+
+// readStats reads the statistics workbook: one table per sheet (title,
+// source and unit on top, then a header row and the data) and the sheet
+// of charts.
+func readStats(c *model.Contract, dir string, probs *diag.List) {
+	path := filepath.Join(dir, DiagnosticFile)
+	name := displayPath(path)
+	if _, err := os.Stat(path); err != nil {
+		return // a contract may have no statistics
+	}
+	wb := openWorkbook(path, name, probs)
+	if wb == nil {
+		return
+	}
+	defer wb.close()
+	for _, sheet := range wb.f.GetSheetList() {
+		if sheet == chartsSheet {
+			continue
+		}
+		if t := wb.statSheet(sheet, probs); t != nil {
+			c.Stats = append(c.Stats, *t)
+		}
+	}
+	t := wb.sheet(chartsSheet, chartCols, probs)
+	if t == nil {
+		return
+	}
+	other := map[string]*workbook{}
+	defer func() {
+		for _, w := range other {
+			w.close()
+		}
+	}()
+	for i := range t.rows {
+		spec := model.ChartSpec{
+			ID: t.required(i, "Identifiant", probs), File: t.get(i, "Classeur"), Sheet: t.required(i, "Feuille", probs),
+			Category: t.get(i, "Catégories"), Kind: strings.ToLower(t.get(i, "Type")), Title: t.required(i, "Titre", probs),
+			ValueAxis: t.get(i, "Axe des valeurs"), Ref: name, RefSheet: chartsSheet, RefCell: t.ref(i, "Identifiant"),
+		}
+		for _, s := range strings.Split(t.get(i, "Séries"), ",") {
+			if s = strings.TrimSpace(s); s != "" {
+				spec.Series = append(spec.Series, s)
+			}
+		}
+		if spec.Kind != model.ChartBars && spec.Kind != model.ChartHBars {
+			probs.Errorf(name, chartsSheet, t.ref(i, "Type"), "type de graphique « %s » inconnu ; attendu « %s » ou « %s »", t.get(i, "Type"), model.ChartBars, model.ChartHBars)
+		}
+		// the data: a sheet of this workbook, or of another one
+		var data *model.StatTable
+		if spec.File == "" {
+			for k := range c.Stats {
+				if c.Stats[k].Sheet == spec.Sheet {
+					data = &c.Stats[k]
+				}
+			}
+			if data == nil && spec.Sheet != "" {
+				probs.Errorf(name, chartsSheet, t.ref(i, "Feuille"), "feuille « %s » introuvable dans %s ; attendu le nom d'une feuille de données de ce classeur", spec.Sheet, DiagnosticFile)
+			}
+		} else {
+			w, ok := other[spec.File]
+			if !ok {
+				p := filepath.Join(dir, spec.File)
+				w = openWorkbook(p, displayPath(p), probs)
+				other[spec.File] = w
+			}
+			if w != nil && spec.Sheet != "" {
+				data = w.plainStatSheet(spec.Sheet, spec.Category, spec.Series, probs)
+			}
+		}
+		if data != nil {
+			spec.Data = data
+			if spec.Category != "" && spec.File == "" && !strings.EqualFold(spec.Category, data.Category) {
+				probs.Errorf(name, chartsSheet, t.ref(i, "Catégories"), "colonne de catégories « %s » absente de la feuille « %s » ; attendu « %s »", spec.Category, spec.Sheet, data.Category)
+			}
+			for _, s := range spec.Series {
+				found := false
+				for _, have := range data.Series {
+					found = found || have == s
+				}
+				if !found {
+					probs.Errorf(name, chartsSheet, t.ref(i, "Séries"), "série « %s » absente de la feuille « %s » ; séries présentes : %s", s, spec.Sheet, strings.Join(data.Series, ", "))
+				}
+			}
+		}
+		c.Charts = append(c.Charts, spec)
+	}
+}
+
+// statSheet reads a statistics sheet: "Titre", "Source", "Unité" rows,
+// then the header row (category, series…) and the data rows.
+func (w *workbook) statSheet(sheet string, probs *diag.List) *model.StatTable {
+	rows, err := w.f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		probs.Errorf(w.name, sheet, "", "feuille illisible : %v", err)
+		return nil
+	}
+	t := &model.StatTable{File: w.name, Sheet: sheet}
+	r := 0
+	for ; r < len(rows); r++ {
+		if len(rows[r]) == 0 || strings.TrimSpace(strings.Join(rows[r], "")) == "" {
+			continue
+		}
+		key := strings.ToLower(strings.TrimSpace(rows[r][0]))
+		val := ""
+		if len(rows[r]) > 1 {
+			val = strings.TrimSpace(rows[r][1])
+		}
+		switch key {
+		case "titre":
+			t.Title = val
+			continue
+		case "source":
+			t.Source = val
+			continue
+		case "unité", "unite":
+			t.Unit = val
+			continue
+		}
+		break
+	}
+	if r >= len(rows) {
+		probs.Errorf(w.name, sheet, "A1", "feuille sans tableau ; attendu les lignes Titre, Source, Unité puis une ligne d'en-têtes (catégorie, séries…) et des lignes de valeurs")
+		return nil
+	}
+	if t.Source == "" {
+		probs.Errorf(w.name, sheet, "A2", "source absente ; attendu une ligne « Source » suivie de la source et de l'année (par exemple « INSEE 2021 »)")
+	}
+	head := rows[r]
+	t.Category = strings.TrimSpace(head[0])
+	for _, h := range head[1:] {
+		t.Series = append(t.Series, strings.TrimSpace(h))
+	}
+	for len(t.Series) > 0 && t.Series[len(t.Series)-1] == "" {
+		t.Series = t.Series[:len(t.Series)-1]
+	}
+	if len(t.Series) == 0 {
+		probs.Errorf(w.name, sheet, cellName(1, r+1), "aucune série ; attendu sur la ligne d'en-têtes le nom de la catégorie puis au moins une série")
+		return nil
+	}
+	for i, s := range t.Series {
+		if s == "" {
+			probs.Errorf(w.name, sheet, cellName(i+2, r+1), "en-tête de série vide ; attendu un nom de série")
+		}
+	}
+	for rr := r + 1; rr < len(rows); rr++ {
+		row := rows[rr]
+		if strings.TrimSpace(strings.Join(row, "")) == "" {
+			continue
+		}
+		sr := model.StatRow{Label: strings.TrimSpace(row[0]), Values: make([]float64, len(t.Series)), Set: make([]bool, len(t.Series)), Cells: make([]string, len(t.Series))}
+		if sr.Label == "" {
+			probs.Errorf(w.name, sheet, cellName(1, rr+1), "catégorie vide ; attendu le libellé de la ligne")
+		}
+		for k := range t.Series {
+			ref := cellName(k+2, rr+1)
+			sr.Cells[k] = ref
+			if k+1 >= len(row) || strings.TrimSpace(row[k+1]) == "" {
+				continue
+			}
+			v, ok := parseNumber(row[k+1])
+			if !ok {
+				probs.Errorf(w.name, sheet, ref, "« %s » n'est pas un nombre ; attendu une valeur numérique (%s, %s)", row[k+1], sr.Label, t.Series[k])
+				continue
+			}
+			sr.Values[k], sr.Set[k] = v, true
+		}
+		t.Rows = append(t.Rows, sr)
+	}
+	if len(t.Rows) == 0 {
+		probs.Errorf(w.name, sheet, cellName(1, r+2), "aucune ligne de valeurs sous les en-têtes ; attendu au moins une ligne")
+		return nil
+	}
+	return t
+}
+
+// plainStatSheet reads a sheet whose first row is a header (as in the
+// contrat workbook) as a statistics table: the category column and the
+// series columns, which must hold numbers.
+func (w *workbook) plainStatSheet(sheet, category string, series []string, probs *diag.List) *model.StatTable {
+	need := append([]string(nil), series...)
+	if category != "" {
+		need = append(need, category)
+	}
+	tb := w.sheet(sheet, need, probs)
+	if tb == nil {
+		return nil
+	}
+	st := &model.StatTable{File: w.name, Sheet: sheet, Category: category, Series: series}
+	if category == "" {
+		for h, i := range tb.cols {
+			if i == 0 {
+				st.Category = h
+			}
+		}
+	}
+	for i := range tb.rows {
+		r := model.StatRow{Label: tb.get(i, st.Category), Values: make([]float64, len(series)), Set: make([]bool, len(series)), Cells: make([]string, len(series))}
+		for k, s := range series {
+			r.Cells[k] = tb.ref(i, s)
+			v := tb.get(i, s)
+			if v == "" {
+				continue
+			}
+			n, ok := parseNumber(v)
+			if !ok {
+				probs.Errorf(w.name, sheet, tb.ref(i, s), "« %s » n'est pas un nombre ; attendu une valeur numérique (%s)", v, s)
+				continue
+			}
+			r.Values[k], r.Set[k] = n, true
+		}
+		st.Rows = append(st.Rows, r)
+	}
+	return st
+}
+
+// parseNumber reads a number written with a dot or a comma, with spaces
+// between thousands and an optional % sign.
+func parseNumber(s string) (float64, bool) {
+	s = strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "", "%", "").Replace(strings.TrimSpace(s))
+	s = strings.Replace(s, ",", ".", 1)
+	v, err := strconv.ParseFloat(s, 64)
+	return v, err == nil
+}
+
+func cellName(col, row int) string {
+	n, err := excelize.CoordinatesToCellName(col, row)
+	if err != nil {
+		return ""
+	}
+	return n
+}
