@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/contrat-local-sante/cls/internal/chart"
 	"github.com/contrat-local-sante/cls/internal/check"
 	"github.com/contrat-local-sante/cls/internal/compose"
 	"github.com/contrat-local-sante/cls/internal/config"
@@ -78,7 +79,11 @@ func Make(opt Options) (*Result, error) {
 		return res, probs
 	}
 	m := fonts.NewMeasurer(fam)
-	d, cprobs := compose.Compose(c, m)
+	cf, err := chart.ParseFonts(fam.Faces[0], fam.Faces[doc.Bold])
+	if err != nil {
+		return res, err
+	}
+	d, cprobs := compose.Compose(c, m, cf)
 	res.Problems = append(res.Problems, cprobs...)
 	if cprobs.HasErrors() {
 		return res, res.Problems

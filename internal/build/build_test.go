@@ -132,7 +132,7 @@ func TestSommaireNumbersAreWhereHeadingsLanded(t *testing.T) {
 	}
 	want := []string{"Mot du Président", "Préambule", "Contexte réglementaire", "Présentation du territoire", "Éléments de diagnostic",
 		"Méthodologie", "Liste des acteurs mobilisés", "Les Liens avec les dispositifs", "Le Cadre Conventionnel",
-		"Synthèse générale des fiches actions", "Les fiches actions", "Liste des Sigles"}
+		"Synthèse générale des fiches actions", "Les fiches actions", "Liste des Sigles", "Table des figures"}
 	var top []string
 	for _, e := range res.Layout.TOC {
 		if e.Level == 1 {

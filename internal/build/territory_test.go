@@ -52,7 +52,7 @@ func TestAnotherTerritoryGivesItsOwnContract(t *testing.T) {
 		titles = append(titles, plainSpaces(e.Title))
 	}
 	want := []string{"Préambule", "Acteurs", "Dispositifs", "Cadre", "Synthèse", "Fiches", "Axe 1 : Prévenir les maladies",
-		"FA1.1 – Dépistage itinérant", "Axe 2 : Coordonner", "FA2.1 – Réseau des acteurs", "Sigles"}
+		"FA1.1 – Dépistage itinérant", "Axe 2 : Coordonner", "FA2.1 – Réseau des acteurs", "Sigles", "Table des figures"}
 	if strings.Join(titles, "|") != strings.Join(want, "|") {
 		t.Errorf("sommaire:\n got %q\nwant %q", titles, want)
 	}
@@ -156,5 +156,72 @@ func TestCoverLogoFromConfig(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "logo.png"), []byte("not an image"), 0o644)
 	if _, err := Make(Options{Config: cfg}); err == nil || !strings.Contains(err.Error(), "n'est pas une image PNG ou JPEG lisible") {
 		t.Errorf("bad logo: %v", err)
+	}
+}
+
+func TestChartsAndFiguresFromTheWorkbook(t *testing.T) {
+	dir := t.TempDir()
+	cfg := sourcetest.Example().Write(t, dir, filepath.Join("..", "..", "fonts"))
+	res, err := Make(Options{Config: cfg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	figs := res.Layout.Figures
+	want := []string{"Figure 1 – Espérance de vie à la naissance", "Figure 2 – Patients par pathologie", "Figure 3 – Participants par groupe",
+		"Figure 4 – Les dispositifs du Val", "Figure 5 – Gouvernance"}
+	if len(figs) != len(want) {
+		t.Fatalf("figures: %+v", figs)
+	}
+	for i, f := range figs {
+		if f.Title != want[i] {
+			t.Errorf("figure %d: %q, want %q", i+1, f.Title, want[i])
+		}
+		if res.Layout.Printed[f.Anchor] != f.At.Page {
+			t.Errorf("%s: table des figures says page %d, figure is on page %d", f.Title, res.Layout.Printed[f.Anchor], f.At.Page)
+		}
+	}
+	text := allText(res)
+	for _, s := range []string{
+		"84,2", "85,8", "77,1", // values on the bars and in the table, decimal comma
+		"ans", "4", "622", // {{ donnee }} with a narrow no-break space between thousands
+		"Source : INSEE 2021", "Source : Assurance Maladie 2022",
+		"Maladie chronique respiratoire", // category labels
+		"6 773",
+	} {
+		if !strings.Contains(plainSpaces(text), s) {
+			t.Errorf("the contract does not show %q", s)
+		}
+	}
+	// every chart is drawn as vector paths, not as an image
+	paths := 0
+	for _, p := range res.Layout.Pages {
+		for _, it := range p.Items {
+			switch it.(type) {
+			case doc.Path:
+				paths++
+			case doc.Image:
+				t.Error("a chart was drawn as an image")
+			}
+		}
+	}
+	if paths < 20 {
+		t.Errorf("only %d vector paths: charts missing", paths)
+	}
+}
+
+func TestBadStatisticPlaceholders(t *testing.T) {
+	for tpl, want := range map[string]string{
+		`{{ donnee "Espérance de vie" "Enfants" "Val" }}`: `ligne 3 : {{ donnee … }} : feuille « Espérance de vie » : pas de valeur pour la catégorie « Enfants » et la série « Val » ; catégories : Femmes, Hommes ; séries : France, Région, Val`,
+		`{{ donnee "Natalité" "Femmes" "Val" }}`:          `ligne 3 : {{ donnee … }} : feuille « Natalité » inconnue dans sources/diagnostic.xlsx ; feuilles présentes : Espérance de vie, Patients`,
+		"```cls\ngraphique camembert\n```":                `ligne 4 : graphique « camembert » inconnu`,
+	} {
+		dir := t.TempDir()
+		tr := sourcetest.Example()
+		tr.Templates["01-preambule.md"] = "# Préambule\n\n" + tpl + "\n"
+		cfg := tr.Write(t, dir, filepath.Join("..", "..", "fonts"))
+		_, err := Make(Options{Config: cfg})
+		if err == nil || !strings.Contains(err.Error(), "01-preambule.md, "+want) {
+			t.Errorf("%s: error %v, want it to name the template line and say %q", tpl, err, want)
+		}
 	}
 }

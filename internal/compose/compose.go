@@ -12,10 +12,12 @@ import (
 	_ "image/png"
 	"os"
 	"strings"
+	"text/template"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/contrat-local-sante/cls/internal/chart"
 	"github.com/contrat-local-sante/cls/internal/diag"
 	"github.com/contrat-local-sante/cls/internal/doc"
 	"github.com/contrat-local-sante/cls/internal/model"
@@ -30,6 +32,8 @@ type Measurer interface {
 type composer struct {
 	c       *model.Contract
 	m       Measurer
+	fonts   chart.Fonts
+	funcs   template.FuncMap
 	data    templateData
 	probs   diag.List
 	slugs   map[string]int
@@ -37,9 +41,9 @@ type composer struct {
 	out     []doc.Block
 }
 
-// Compose builds the document.
-func Compose(c *model.Contract, m Measurer) (*doc.Document, diag.List) {
-	k := &composer{c: c, m: m, data: newTemplateData(c), slugs: map[string]int{}}
+// Compose builds the document. Charts are set in the given fonts.
+func Compose(c *model.Contract, m Measurer, fonts chart.Fonts) (*doc.Document, diag.List) {
+	k := newComposer(c, m, fonts)
 	d := &doc.Document{Meta: k.meta()}
 	k.out = append(k.out, k.cover(), doc.Sommaire{Title: "Sommaire"})
 	for _, t := range c.Templates {
@@ -47,6 +51,17 @@ func Compose(c *model.Contract, m Measurer) (*doc.Document, diag.List) {
 	}
 	d.Blocks = k.out
 	return d, k.probs
+}
+
+func newComposer(c *model.Contract, m Measurer, fonts chart.Fonts) *composer {
+	k := &composer{c: c, m: m, fonts: fonts, data: newTemplateData(c), slugs: map[string]int{}, funcs: template.FuncMap{}}
+	for name, f := range baseFuncs {
+		k.funcs[name] = f
+	}
+	for name, f := range statFuncs(c) {
+		k.funcs[name] = f
+	}
+	return k
 }
 
 func (k *composer) meta() doc.Meta {
@@ -105,7 +120,7 @@ func (k *composer) section(t model.Template) {
 // template runs a template and converts it; shift lowers its headings by
 // that many levels (a dispositif's text sits under its own heading).
 func (k *composer) template(t model.Template, shift int) []doc.Block {
-	src, ok := execute(t, k.data, &k.probs)
+	src, ok := execute(t, k.data, k.funcs, &k.probs)
 	if !ok {
 		return nil
 	}
@@ -185,9 +200,13 @@ func (k *composer) expand(d directive, t model.Template) []doc.Block {
 		return k.synthese()
 	case "fiches":
 		return k.fiches()
+	case "graphique":
+		return k.chart(d, t)
+	case "table-des-figures":
+		return []doc.Block{doc.FigureList{}}
 	}
 	k.probs = append(k.probs, problemAt(t, d.Line,
-		fmt.Sprintf("directive « %s » inconnue ; attendu : saut-de-page, figure gouvernance, figure dispositifs, dispositifs, signatures, sigles, synthese, fiches", d.Text), d.Text))
+		fmt.Sprintf("directive « %s » inconnue ; attendu : saut-de-page, figure gouvernance, figure dispositifs, graphique, dispositifs, signatures, sigles, synthese, fiches, table-des-figures", d.Text), d.Text))
 	return nil
 }
 

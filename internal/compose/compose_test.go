@@ -5,6 +5,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/contrat-local-sante/cls/internal/chart"
 	"github.com/contrat-local-sante/cls/internal/diag"
 	"github.com/contrat-local-sante/cls/internal/doc"
 	"github.com/contrat-local-sante/cls/internal/model"
@@ -68,7 +69,7 @@ func contract(templates ...model.Template) *model.Contract {
 }
 
 func TestPucesKeepsDataLiteral(t *testing.T) {
-	d, probs := Compose(contract(model.Template{Name: "01.md", Path: "templates/01.md", Text: "# Comité\n\n{{ puces .ComitePilotage \" ;\" \".\" }}\n"}), runeMeasurer{})
+	d, probs := Compose(contract(model.Template{Name: "01.md", Path: "templates/01.md", Text: "# Comité\n\n{{ puces .ComitePilotage \" ;\" \".\" }}\n"}), runeMeasurer{}, chart.Fonts{})
 	if len(probs) > 0 {
 		t.Fatal(probs)
 	}
@@ -92,14 +93,14 @@ func TestPucesKeepsDataLiteral(t *testing.T) {
 
 func TestTemplateErrorsNameFileAndLine(t *testing.T) {
 	cases := []struct{ text, want string }{
-		{"# T\n\nLigne deux\n{{ .Territoire.Nomm }}\n", "erreur : templates/01.md, ligne 4 : champ inconnu dans le modèle"},
+		{"# T\n\nLigne deux\n{{ .Territoire.Nomm }}\n", "erreur : templates/01.md, ligne 4 : champ « Nomm » inconnu"},
 		{"# T\n\n```cls\nfigure camembert\n```\n", "erreur : templates/01.md, ligne 4 : figure « camembert » inconnue"},
 		{"# T\n\n```cls\nannexe-secrete\n```\n", "erreur : templates/01.md, ligne 4 : directive « annexe-secrete » inconnue"},
 		{"# T\n\n{{ puces .ComitePilotage \"\" \"\" }}\n\n```cls\nannexe\n```\n", "erreur : templates/01.md, ligne 6 : directive « annexe » inconnue"},
-		{"# T\n\n{{ range .Acteurs }\n", "erreur : templates/01.md : modèle invalide"},
+		{"# T\n\n{{ range .Acteurs }\n", "erreur : templates/01.md, ligne 3 : modèle invalide : unexpected"},
 	}
 	for _, tc := range cases {
-		_, probs := Compose(contract(model.Template{Name: "01.md", Path: "templates/01.md", Text: tc.text}), runeMeasurer{})
+		_, probs := Compose(contract(model.Template{Name: "01.md", Path: "templates/01.md", Text: tc.text}), runeMeasurer{}, chart.Fonts{})
 		if !hasPrefix(probs, tc.want) {
 			t.Errorf("template %q:\nwant %q\n got %v", tc.text, tc.want, probs)
 		}
@@ -108,7 +109,7 @@ func TestTemplateErrorsNameFileAndLine(t *testing.T) {
 
 func TestTemplatesCannotReachFiles(t *testing.T) {
 	for _, text := range []string{`{{ template "/etc/passwd" }}`, `{{ readFile "/etc/passwd" }}`, `{{ call .X }}`} {
-		d, probs := Compose(contract(model.Template{Name: "01.md", Path: "templates/01.md", Text: text}), runeMeasurer{})
+		d, probs := Compose(contract(model.Template{Name: "01.md", Path: "templates/01.md", Text: text}), runeMeasurer{}, chart.Fonts{})
 		if !probs.HasErrors() {
 			t.Errorf("%s: accepted", text)
 		}
@@ -137,7 +138,7 @@ func TestFicheTableFollowsTheModel(t *testing.T) {
 	c.Fiches = []model.Fiche{{Code: "FA1.1", Axe: "1", Title: "Dépister", Status: model.StatusNew, Goal: "But",
 		Objectives: []model.Objective{{Number: "1", Text: "Stratégique", Operational: []model.Operational{{Number: "1.1", Text: "Opérationnel"}}}},
 		Evaluation: []model.Indicator{{Kind: "processus", Type: "critère", Text: "Critère P"}, {Kind: "résultats", Type: "indicateur", Text: "Indicateur R"}}}}
-	k := &composer{c: c, m: runeMeasurer{}, data: newTemplateData(c), slugs: map[string]int{}}
+	k := newComposer(c, runeMeasurer{}, chart.Fonts{})
 	blocks := k.fiches()
 	var texts []string
 	var walk func([]doc.Block)

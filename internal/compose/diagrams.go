@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/contrat-local-sante/cls/internal/chart"
 	"github.com/contrat-local-sante/cls/internal/doc"
 	"github.com/contrat-local-sante/cls/internal/model"
 )
@@ -33,10 +34,48 @@ func (k *composer) figure(name string, d directive, t model.Template) []doc.Bloc
 		return nil
 	}
 	if title := d.Params["titre"]; title != "" {
-		k.figures++
-		f.Caption = fmt.Sprintf("Figure %d – %s", k.figures, title)
+		k.caption(&f, title, "")
 	}
 	return []doc.Block{f}
+}
+
+// caption numbers a figure and gives it its caption, source line and
+// anchor, for the table des figures.
+func (k *composer) caption(f *doc.Figure, title, source string) {
+	k.figures++
+	f.Caption = fmt.Sprintf("Figure %d – %s", k.figures, title)
+	if source != "" {
+		f.Source = "Source : " + source
+	}
+	f.Anchor = fmt.Sprintf("figure-%d", k.figures)
+}
+
+// chart draws a chart described in the workbooks: ```cls graphique ID.
+func (k *composer) chart(d directive, t model.Template) []doc.Block {
+	if len(d.Args) != 1 {
+		k.probs = append(k.probs, problemAt(t, d.Line, "directive graphique : attendu « graphique IDENTIFIANT », un identifiant de la feuille « Graphiques » de sources/diagnostic.xlsx", d.Text))
+		return nil
+	}
+	id := d.Args[0]
+	var ids []string
+	for _, spec := range k.c.Charts {
+		if spec.ID != id {
+			ids = append(ids, spec.ID)
+			continue
+		}
+		if spec.Data == nil {
+			return nil // the reader reported why
+		}
+		f, err := chart.Figure(spec, 165, k.m, k.fonts)
+		if err != nil {
+			k.probs = append(k.probs, problemAt(t, d.Line, err.Error(), d.Text))
+			return nil
+		}
+		k.caption(&f, spec.Title, spec.Data.Source)
+		return []doc.Block{f}
+	}
+	k.probs = append(k.probs, problemAt(t, d.Line, fmt.Sprintf("graphique « %s » inconnu ; attendu un identifiant de la feuille « Graphiques » de sources/diagnostic.xlsx (présents : %s)", id, strings.Join(ids, ", ")), d.Text))
+	return nil
 }
 
 // centred draws s centred on x at baseline y.

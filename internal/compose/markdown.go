@@ -143,15 +143,16 @@ func (c *mdConv) table(t *east.Table) doc.Table {
 		var row doc.Row
 		_, header := r.(*east.TableHeader)
 		for cell := r.FirstChild(); cell != nil; cell = cell.NextSibling() {
-			dc := doc.Cell{Blocks: []doc.Block{doc.Paragraph{Text: c.inlines(cell), Align: doc.Left}}}
+			align := doc.Left
 			if tc, ok := cell.(*east.TableCell); ok {
 				switch tc.Alignment {
 				case east.AlignCenter:
-					dc.Align = doc.Center
+					align = doc.Center
 				case east.AlignRight:
-					dc.Align = doc.Right
+					align = doc.Right
 				}
 			}
+			dc := doc.Cell{Blocks: []doc.Block{doc.Paragraph{Text: c.inlines(cell), Align: align}}, Align: align}
 			if header {
 				dc.Bold = true
 			}

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"text/template"
 
+	"github.com/contrat-local-sante/cls/internal/frnum"
+
 	"github.com/contrat-local-sante/cls/internal/diag"
 	"github.com/contrat-local-sante/cls/internal/model"
 )
@@ -63,9 +65,9 @@ func newTemplateData(c *model.Contract) templateData {
 	return d
 }
 
-// funcs are the functions templates may call. None reads a file or runs
-// anything: a template only formats the contract's own data.
-var funcs = template.FuncMap{
+// baseFuncs are the functions templates may call. None reads a file or
+// runs anything: a template only formats the contract's own data.
+var baseFuncs = template.FuncMap{
 	// puces writes a Markdown bullet list of a slice's items, each followed
 	// by sep and the last one by last: {{ puces .ComitePilotage " ;" "." }}.
 	"puces": func(list any, sep, last string) (string, error) {
@@ -92,36 +94,121 @@ func escapeMarkdown(s string) string {
 	return r.Replace(s)
 }
 
-var tmplErrLine = regexp.MustCompile(`:(\d+):(\d+)?:? ?`)
+var (
+	tmplErrLine   = regexp.MustCompile(`:(\d+):(\d+)?:? ?`)
+	unknownField  = regexp.MustCompile(`can't evaluate field (\S+) in type`)
+	callError     = regexp.MustCompile(`error calling (\S+): (.*)$`)
+	undefinedFunc = regexp.MustCompile(`function "(\S+)" not defined`)
+)
 
 // execute runs a template over the contract data.
-func execute(t model.Template, data templateData, probs *diag.List) (string, bool) {
-	tp, err := template.New(t.Name).Funcs(funcs).Option("missingkey=error").Parse(t.Text)
-	if err != nil {
-		probs.Errorf(t.Path, "", "", "modèle invalide : %s", templateMessage(err))
-		return "", false
-	}
-	var b bytes.Buffer
-	if err := tp.Execute(&b, data); err != nil {
-		p := diag.Problem{Severity: diag.Error, File: t.Path, Message: "champ inconnu dans le modèle : " + templateMessage(err) + " ; les champs possibles sont décrits dans docs/sources.md"}
+func execute(t model.Template, data templateData, funcs template.FuncMap, probs *diag.List) (string, bool) {
+	report := func(err error) {
+		p := diag.Problem{Severity: diag.Error, File: t.Path, Message: templateMessage(err)}
 		if m := tmplErrLine.FindStringSubmatch(err.Error()); m != nil {
 			p.Line, _ = strconv.Atoi(m[1])
 		}
 		*probs = append(*probs, p)
+	}
+	tp, err := template.New(t.Name).Funcs(funcs).Option("missingkey=error").Parse(t.Text)
+	if err != nil {
+		report(err)
+		return "", false
+	}
+	var b bytes.Buffer
+	if err := tp.Execute(&b, data); err != nil {
+		report(err)
 		return "", false
 	}
 	return b.String(), true
 }
 
-// templateMessage strips Go's prefix from a template error.
+// templateMessage says in French what is wrong with a template.
 func templateMessage(err error) string {
 	msg := err.Error()
-	if i := strings.LastIndex(msg, ": "); i >= 0 && strings.HasPrefix(msg, "template:") {
-		// keep "line:col: executing … : message" readable but short
+	if m := unknownField.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("champ « %s » inconnu ; les champs possibles sont décrits dans docs/sources.md", m[1])
+	}
+	if m := callError.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("{{ %s … }} : %s", m[1], m[2])
+	}
+	if m := undefinedFunc.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("fonction « %s » inconnue ; fonctions possibles : puces, donnee, tableau", m[1])
+	}
+	// a syntax error: keep Go's description, without the file prefix
+	if i := strings.Index(msg, ": "); i >= 0 && strings.HasPrefix(msg, "template:") {
 		parts := strings.SplitN(msg, ": ", 3)
 		if len(parts) == 3 {
-			return parts[1] + " : " + parts[2]
+			return "modèle invalide : " + parts[2]
 		}
 	}
-	return msg
+	return "modèle invalide : " + msg
+}
+
+// statFuncs are the template functions that quote the statistics:
+// {{ donnee "FEUILLE" "CATÉGORIE" "SÉRIE" }} and {{ tableau "FEUILLE" }}.
+func statFuncs(c *model.Contract) template.FuncMap {
+	find := func(sheet string) (*model.StatTable, error) {
+		var names []string
+		for i := range c.Stats {
+			if c.Stats[i].Sheet == sheet {
+				return &c.Stats[i], nil
+			}
+			names = append(names, c.Stats[i].Sheet)
+		}
+		if len(names) == 0 {
+			return nil, fmt.Errorf("feuille « %s » inconnue : aucun classeur sources/diagnostic.xlsx", sheet)
+		}
+		return nil, fmt.Errorf("feuille « %s » inconnue dans sources/diagnostic.xlsx ; feuilles présentes : %s", sheet, strings.Join(names, ", "))
+	}
+	return template.FuncMap{
+		"donnee": func(sheet, category, series string) (string, error) {
+			t, err := find(sheet)
+			if err != nil {
+				return "", err
+			}
+			v, ok := t.Value(category, series)
+			if !ok {
+				var cats []string
+				for _, r := range t.Rows {
+					cats = append(cats, r.Label)
+				}
+				return "", fmt.Errorf("feuille « %s » : pas de valeur pour la catégorie « %s » et la série « %s » ; catégories : %s ; séries : %s",
+					sheet, category, series, strings.Join(cats, ", "), strings.Join(t.Series, ", "))
+			}
+			return frnum.Plain(v), nil
+		},
+		"tableau": func(sheet string) (string, error) {
+			t, err := find(sheet)
+			if err != nil {
+				return "", err
+			}
+			cell := func(s string) string { return strings.ReplaceAll(escapeMarkdown(s), "|", "\\|") }
+			var b strings.Builder
+			b.WriteString("| " + cell(t.Category))
+			for _, s := range t.Series {
+				b.WriteString(" | " + cell(s))
+			}
+			b.WriteString(" |\n|---")
+			for range t.Series {
+				b.WriteString("|---:")
+			}
+			b.WriteString("|\n")
+			for _, r := range t.Rows {
+				b.WriteString("| " + cell(r.Label))
+				for k := range t.Series {
+					v := ""
+					if r.Set[k] {
+						v = frnum.Plain(r.Values[k])
+						if t.Unit != "" {
+							v += " " + t.Unit
+						}
+					}
+					b.WriteString(" | " + cell(v))
+				}
+				b.WriteString(" |\n")
+			}
+			return b.String(), nil
+		},
+	}
 }

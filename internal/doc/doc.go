@@ -106,7 +106,15 @@ type Cell struct {
 type Figure struct {
 	Width, Height float64
 	Items         []Item
-	Caption       string
+	Caption       string // "Figure 3 – …", under the drawing
+	Source        string // "Source : …", under the caption
+	Anchor        string // link target, for the table des figures
+}
+
+// FigureList is the table des figures: every figure with a caption, and
+// its page.
+type FigureList struct {
+	Title string
 }
 
 // Check is one checkbox with its label.
@@ -172,6 +180,7 @@ func (Sommaire) isBlock()      {}
 func (SignaturePage) isBlock() {}
 func (Cover) isBlock()         {}
 func (Checkboxes) isBlock()    {}
+func (FigureList) isBlock()    {}
 
 // Document is the whole contract as a sequence of blocks, with its
 // metadata.

@@ -33,6 +33,7 @@ type Result struct {
 	Pages   []Page
 	Anchors map[string]Position
 	TOC     []TOCEntry
+	Figures []TOCEntry // figures with a caption, for the table des figures
 	// Printed holds, for each sommaire entry's anchor, the page number that
 	// the sommaire shows, so tests can compare it with where the heading is.
 	Printed map[string]int
@@ -47,6 +48,7 @@ type engine struct {
 	pages   []*Page
 	y       float64
 	toc     []TOCEntry
+	figures []TOCEntry
 	anchors map[string]Position
 	printed map[string]int
 	known   map[string]int // pages of headings from the previous pass
@@ -63,13 +65,13 @@ func Layout(d *doc.Document, g Geometry, theme Theme, m Measurer) (*Result, erro
 	for pass := 0; pass < 4; pass++ {
 		e := &engine{g: g, theme: theme, m: m, meta: d.Meta, anchors: map[string]Position{}, printed: map[string]int{}, known: known}
 		e.run(d.Blocks)
-		res := &Result{Anchors: e.anchors, TOC: e.toc, Printed: e.printed}
+		res := &Result{Anchors: e.anchors, TOC: e.toc, Figures: e.figures, Printed: e.printed}
 		for _, p := range e.pages {
 			res.Pages = append(res.Pages, *p)
 		}
 		stable := true
 		next := map[string]int{}
-		for _, t := range e.toc {
+		for _, t := range append(append([]TOCEntry(nil), e.toc...), e.figures...) {
 			next[t.Anchor] = t.At.Page
 			if known == nil || known[t.Anchor] != t.At.Page {
 				stable = false
@@ -110,6 +112,8 @@ func (e *engine) run(blocks []doc.Block) {
 		case doc.SignaturePage:
 			flush()
 			e.signaturePage(v)
+		case doc.FigureList:
+			pending = append(pending, e.figureList(v, blocks)...)
 		case doc.Table:
 			// lines that must stay with the table (a heading) go with it
 			k := len(pending)
@@ -205,5 +209,8 @@ func (e *engine) mark(mk mark, y float64) {
 	}
 	if mk.tocLevel > 0 {
 		e.toc = append(e.toc, TOCEntry{Title: mk.title, Level: mk.tocLevel, Anchor: mk.anchor, At: pos})
+	}
+	if mk.figure != "" {
+		e.figures = append(e.figures, TOCEntry{Title: mk.figure, Anchor: mk.anchor, At: pos})
 	}
 }

@@ -196,18 +196,32 @@ func (e *engine) figure(f doc.Figure, width float64, first bool) []line {
 	for _, it := range f.Items {
 		ln.items = append(ln.items, shift(scaleItem(it, scale), dx, 1))
 	}
+	if f.Anchor != "" || f.Caption != "" {
+		ln.marks = append(ln.marks, mark{anchor: f.Anchor, figure: f.Caption})
+	}
 	var out []line
 	if !first {
 		out = append(out, gap(3))
 	}
 	out = append(out, ln)
 	if f.Caption != "" {
-		st := textStyle{size: e.g.BodySize - 1, color: e.theme.Muted, align: doc.Center, leading: 1.25, extra: doc.Italic}
-		cap := e.setText(plain(f.Caption, 0), width, st)
+		st := textStyle{size: e.g.BodySize - 1, color: e.theme.Text, align: doc.Center, leading: 1.25, extra: doc.Bold}
 		out[len(out)-1].keepNext = true
 		out = append(out, gap(1))
 		out[len(out)-1].keepNext = true
-		out = append(out, cap...)
+		capLines := e.setText(plain(f.Caption, 0), width, st)
+		for i := range capLines {
+			capLines[i].keepNext = true
+		}
+		out = append(out, capLines...)
+	}
+	if f.Source != "" {
+		st := textStyle{size: e.g.BodySize - 2, color: e.theme.Muted, align: doc.Center, leading: 1.25, extra: doc.Italic}
+		out = append(out, e.setText(plain(f.Source, 0), width, st)...)
+	}
+	// nothing of a figure stays apart from it
+	for i := range out[:len(out)-1] {
+		out[i].keepNext = true
 	}
 	return append(out, gap(2))
 }

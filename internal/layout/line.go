@@ -19,6 +19,7 @@ type mark struct {
 	anchor   string
 	tocLevel int
 	title    string
+	figure   string // a figure's caption, for the table des figures
 }
 
 // gap returns a vertical space of height h.

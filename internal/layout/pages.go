@@ -47,24 +47,7 @@ func (e *engine) sommaire(s doc.Sommaire, blocks []doc.Block) []line {
 			page = fmt.Sprint(n)
 			e.printed[h.Anchor] = n
 		}
-		last := &ls[len(ls)-1]
-		// dot leaders from the end of the title to the number
-		end := indent
-		var base float64
-		for _, it := range last.items {
-			if t, ok := it.(doc.Text); ok {
-				end = max(end, t.X+e.m.Width(t.Text, t.Style, t.Size))
-				base = t.Y
-			}
-		}
-		pw := e.m.Width(page, style, size)
-		dotW := e.m.Width(". ", 0, size)
-		from := end + 2
-		to := width - pw - 2
-		if n := int((to - from) / dotW); n > 0 {
-			last.items = append(last.items, doc.Text{X: to - float64(n)*dotW, Y: base, Text: strings.Repeat(". ", n), Size: size, Color: e.theme.Muted})
-		}
-		last.items = append(last.items, doc.Text{X: width - pw, Y: base, Text: page, Style: style, Size: size, Color: e.theme.Text})
+		e.leaders(ls, page, indent, width, style, size)
 		for i := range ls {
 			ls[i].items = append(ls[i].items, doc.Link{X: indent, Y: 0, W: width - indent, H: ls[i].h, Target: "#" + h.Anchor})
 		}
@@ -72,6 +55,63 @@ func (e *engine) sommaire(s doc.Sommaire, blocks []doc.Block) []line {
 		out = append(out, ls...)
 	}
 	return out
+}
+
+// figureList sets the table des figures: each captioned figure with its
+// page (from the previous pass), dot leaders, a link to the figure.
+func (e *engine) figureList(l doc.FigureList, blocks []doc.Block) []line {
+	var out []line
+	width := e.g.Width()
+	numW := e.m.Width("0000", 0, e.g.BodySize)
+	for _, f := range figuresOf(blocks) {
+		st := textStyle{size: e.g.BodySize, color: e.theme.Text, align: doc.Left, leading: 1.25}
+		ls := e.setText(plain(f.Caption, 0), width-numW-4, st)
+		page := "…"
+		if n, ok := e.known[f.Anchor]; ok {
+			page = fmt.Sprint(n)
+			e.printed[f.Anchor] = n
+		}
+		e.leaders(ls, page, 0, width, 0, e.g.BodySize)
+		for i := range ls {
+			ls[i].items = append(ls[i].items, doc.Link{X: 0, Y: 0, W: width, H: ls[i].h, Target: "#" + f.Anchor})
+		}
+		out = append(out, gap(1.2))
+		out = append(out, ls...)
+	}
+	return out
+}
+
+// figuresOf lists the captioned figures of the document, in order.
+func figuresOf(blocks []doc.Block) []doc.Figure {
+	var fs []doc.Figure
+	for _, b := range blocks {
+		if f, ok := b.(doc.Figure); ok && f.Caption != "" {
+			fs = append(fs, f)
+		}
+	}
+	return fs
+}
+
+// leaders ends the last line with dot leaders and a right-aligned page
+// number.
+func (e *engine) leaders(ls []line, page string, indent, width float64, style doc.Style, size float64) {
+	last := &ls[len(ls)-1]
+	end := indent
+	var base float64
+	for _, it := range last.items {
+		if t, ok := it.(doc.Text); ok {
+			end = max(end, t.X+e.width(t.Text, t.Style, t.Size))
+			base = t.Y
+		}
+	}
+	pw := e.m.Width(page, style, size)
+	dotW := e.m.Width(". ", 0, size)
+	from := end + 2
+	to := width - pw - 2
+	if n := int((to - from) / dotW); n > 0 {
+		last.items = append(last.items, doc.Text{X: to - float64(n)*dotW, Y: base, Text: strings.Repeat(". ", n), Size: size, Color: e.theme.Muted})
+	}
+	last.items = append(last.items, doc.Text{X: width - pw, Y: base, Text: page, Style: style, Size: size, Color: e.theme.Text})
 }
 
 // tocHeadings lists the headings that go into the sommaire, in order.

@@ -135,6 +135,22 @@ func TestBadInput(t *testing.T) {
 			os.MkdirAll(filepath.Join(dir, "sources"), 0o755)
 			os.WriteFile(filepath.Join(dir, "sources", "fiches.ods"), []byte("ods"), 0o644)
 		}, "erreur : sources/fiches.xlsx : classeur introuvable, mais fiches.ods existe : format .ods non pris en charge"},
+		{"text where a number is expected", func(tr *sourcetest.Territory, dir string) { tr.Stats[0].Rows[5][2] = "environ 85" },
+			"erreur : sources/diagnostic.xlsx, feuille « Espérance de vie », cellule C6 : « environ 85 » n'est pas un nombre ; attendu une valeur numérique (Femmes, Région)"},
+		{"chart naming an unknown sheet", func(tr *sourcetest.Territory, dir string) { tr.Stats[2].Rows[1][2] = "Natalité" },
+			"erreur : sources/diagnostic.xlsx, feuille « Graphiques », cellule C2 : feuille « Natalité » introuvable dans diagnostic.xlsx ; attendu le nom d'une feuille de données de ce classeur"},
+		{"chart naming a missing series", func(tr *sourcetest.Territory, dir string) { tr.Stats[2].Rows[2][4] = "Patientes" },
+			"erreur : sources/diagnostic.xlsx, feuille « Graphiques », cellule E3 : série « Patientes » absente de la feuille « Patients » ; séries présentes : Patients"},
+		{"empty statistics sheet", func(tr *sourcetest.Territory, dir string) {
+			tr.Stats[1].Rows = [][]string{{"Titre", "Patients"}, {"Source", "X"}}
+		},
+			"erreur : sources/diagnostic.xlsx, feuille « Patients », cellule A1 : feuille sans tableau"},
+		{"statistics without a source", func(tr *sourcetest.Territory, dir string) { tr.Stats[0].Rows[1][1] = "" },
+			"erreur : sources/diagnostic.xlsx, feuille « Espérance de vie », cellule A2 : source absente"},
+		{"unknown chart type", func(tr *sourcetest.Territory, dir string) { tr.Stats[2].Rows[1][5] = "camembert" },
+			"erreur : sources/diagnostic.xlsx, feuille « Graphiques », cellule F2 : type de graphique « camembert » inconnu"},
+		{"chart of another workbook with text", func(tr *sourcetest.Territory, dir string) { tr.Contrat[5].Rows[1][3] = "12 personnes" },
+			"erreur : sources/contrat.xlsx, feuille « Groupes de travail », cellule D2 : « 12 personnes » n'est pas un nombre"},
 		{"corrupt workbook", func(tr *sourcetest.Territory, dir string) {
 			tr.Sigles = nil
 			os.MkdirAll(filepath.Join(dir, "sources"), 0o755)

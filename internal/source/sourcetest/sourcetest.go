@@ -54,6 +54,7 @@ type Territory struct {
 	Contrat   []Sheet
 	Fiches    []Sheet
 	Sigles    []Sheet
+	Stats     []Sheet
 	Templates map[string]string
 }
 
@@ -103,15 +104,26 @@ sortie:
 				{"FA1.1", "résultats", "indicateur", "Nombre de personnes dépistées"},
 				{"FA2.1", "", "", "Nombre de réunions"}}},
 		},
+		Stats: []Sheet{
+			{"Espérance de vie", [][]string{{"Titre", "Espérance de vie à la naissance"}, {"Source", "INSEE 2021"}, {"Unité", "ans"}, {},
+				{"Sexe", "France", "Région", "Val"}, {"Femmes", "85.8", "84.9", "84.2"}, {"Hommes", "80.1", "78.9", "77.1"}}},
+			{"Patients", [][]string{{"Titre", "Patients par pathologie"}, {"Source", "Assurance Maladie 2022"}, {"Unité", ""}, {},
+				{"Pathologie", "Patients"}, {"Cancer", "4622"}, {"Maladie cardio-vasculaire", "6773"}, {"Maladie chronique respiratoire (hors mucoviscidose)", "4528"}}},
+			{"Graphiques", [][]string{{"Identifiant", "Classeur", "Feuille", "Catégories", "Séries", "Type", "Titre", "Axe des valeurs"},
+				{"esperance", "", "Espérance de vie", "", "", "barres", "Espérance de vie à la naissance", "années"},
+				{"patients", "", "Patients", "", "Patients", "barres horizontales", "Patients par pathologie", "patients"},
+				{"groupes", "contrat.xlsx", "Groupes de travail", "Intitulé", "Participants", "barres horizontales", "Participants par groupe", "participants"}}},
+		},
 		Sigles: []Sheet{{"Sigles", [][]string{{"Sigle", "Définition"}, {"CCVE", "Communauté de communes du Val d'Exemple"}, {"ASV", "Atelier Santé Ville"}, {"ARS", "Agence Régionale de Santé"}}}},
 		Templates: map[string]string{
-			"01-preambule.md":    "# Préambule\n\nLa {{ .Territoire.Nom }} s'engage avec l'ARS : {{ len .GroupesDeTravail }} groupe(s), {{ .Participations }} participations.\n",
+			"01-preambule.md":    "# Préambule\n\nLa {{ .Territoire.Nom }} s'engage avec l'ARS : {{ len .GroupesDeTravail }} groupe(s), {{ .Participations }} participations.\n\nLes femmes vivent {{ donnee \"Espérance de vie\" \"Femmes\" \"Val\" }} ans ; {{ donnee \"Patients\" \"Cancer\" \"Patients\" }} patients ont un cancer.\n\n{{ tableau \"Espérance de vie\" }}\n\n```cls\ngraphique esperance\n```\n\n```cls\ngraphique patients\n```\n\n```cls\ngraphique groupes\n```\n",
 			"02-acteurs.md":      "# Acteurs\n\n{{ puces .Acteurs \"\" \"\" }}\n",
 			"03-dispositifs.md":  "# Dispositifs\n\n```cls\nfigure dispositifs\ntitre: Les dispositifs du Val\n```\n\n```cls\ndispositifs\n```\n",
 			"04-cadre.md":        "```cls\nsaut-de-page\n```\n\n# Cadre\n\n{{ range .Signataires }}- {{ .Institution }}, représentée par {{ .Representation }}.\n{{ end }}\n{{ puces .ComitePilotage \" ;\" \".\" }}\n\n```cls\nfigure gouvernance\ntitre: Gouvernance\n```\n\nA {{ .Signature.Lieu }}, le {{ .Signature.Date }}\n\n```cls\nsignatures\n```\n",
 			"05-synthese.md":     "# Synthèse\n\n```cls\nsynthese\n```\n",
 			"06-fiches.md":       "# Fiches\n\n```cls\nfiches\n```\n",
 			"07-sigles.md":       "# Sigles\n\n```cls\nsigles\n```\n",
+			"08-figures.md":      "# Table des figures\n\n```cls\ntable-des-figures\n```\n",
 			"dispositifs/asv.md": "L'atelier santé du Val réunit les acteurs.\n",
 			"fiches/FA1.1.md":    "Le dépistage recule dans le Val.\n\n| Année | Dépistés |\n| --- | --- |\n| 2024 | 120 |\n",
 		},
@@ -138,6 +150,9 @@ func (tr *Territory) Write(t testing.TB, dir, fontsDir string) string {
 	}
 	if tr.Sigles != nil {
 		WriteWorkbook(t, filepath.Join(dir, "sources", "sigles.xlsx"), tr.Sigles...)
+	}
+	if tr.Stats != nil {
+		WriteWorkbook(t, filepath.Join(dir, "sources", "diagnostic.xlsx"), tr.Stats...)
 	}
 	for name, text := range tr.Templates {
 		p := filepath.Join(dir, "templates", filepath.FromSlash(name))

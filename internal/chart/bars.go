@@ -1,0 +1,442 @@
+package chart
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/golang/freetype/truetype"
+	gochart "github.com/wcharczuk/go-chart/v2"
+	"github.com/wcharczuk/go-chart/v2/drawing"
+
+	"github.com/contrat-local-sante/cls/internal/doc"
+	"github.com/contrat-local-sante/cls/internal/frnum"
+	"github.com/contrat-local-sante/cls/internal/model"
+)
+
+// Fonts are the document's regular and bold faces, parsed for go-chart.
+type Fonts struct {
+	Regular, Bold *truetype.Font
+}
+
+// ParseFonts parses TrueType bytes for go-chart.
+func ParseFonts(regular, bold []byte) (Fonts, error) {
+	r, err := truetype.Parse(regular)
+	if err != nil {
+		return Fonts{}, fmt.Errorf("police illisible pour les graphiques : %v", err)
+	}
+	b, err := truetype.Parse(bold)
+	if err != nil {
+		return Fonts{}, fmt.Errorf("police grasse illisible pour les graphiques : %v", err)
+	}
+	return Fonts{Regular: r, Bold: b}, nil
+}
+
+// A series' look: a fill that stays distinct in greyscale (dark, medium,
+// light, grey) and a hatching for the middle ones, repeated in the legend.
+type look struct {
+	fill  drawing.Color
+	hatch int // 0 none, 1 diagonal, 2 cross
+	ink   drawing.Color
+}
+
+var looks = []look{
+	{fill: drawing.Color{R: 31, G: 78, B: 121, A: 255}, ink: drawing.ColorWhite},
+	{fill: drawing.Color{R: 150, G: 185, B: 220, A: 255}, hatch: 1, ink: drawing.Color{R: 31, G: 78, B: 121, A: 255}},
+	{fill: drawing.Color{R: 235, G: 240, B: 246, A: 255}, hatch: 2, ink: drawing.Color{R: 31, G: 78, B: 121, A: 255}},
+	{fill: drawing.Color{R: 110, G: 110, B: 110, A: 255}, ink: drawing.ColorWhite},
+}
+
+var (
+	inkText  = drawing.Color{R: 25, G: 25, B: 25, A: 255}
+	inkAxis  = drawing.Color{R: 90, G: 90, B: 90, A: 255}
+	inkGrid  = drawing.Color{R: 215, G: 215, B: 215, A: 255}
+	inkFrame = drawing.Color{R: 31, G: 78, B: 121, A: 255}
+)
+
+// Sizes of the chart's texts, in points.
+const (
+	tickSize   = 8
+	valueSize  = 7.5
+	legendSize = 8.5
+)
+
+// data is what a chart draws: categories by series.
+type data struct {
+	cats   []string
+	series []string
+	vals   [][]float64 // [series][category]
+	set    [][]bool
+}
+
+func extract(spec model.ChartSpec) (data, error) {
+	t := spec.Data
+	if t == nil {
+		return data{}, fmt.Errorf("graphique « %s » : aucune donnée", spec.ID)
+	}
+	names := spec.Series
+	if len(names) == 0 {
+		names = t.Series
+	}
+	var d data
+	d.series = names
+	for _, r := range t.Rows {
+		d.cats = append(d.cats, r.Label)
+	}
+	for _, s := range names {
+		col := -1
+		for i, have := range t.Series {
+			if have == s {
+				col = i
+			}
+		}
+		if col < 0 {
+			return data{}, fmt.Errorf("graphique « %s » : série « %s » absente de la feuille « %s »", spec.ID, s, t.Sheet)
+		}
+		vs := make([]float64, len(t.Rows))
+		ss := make([]bool, len(t.Rows))
+		for i, r := range t.Rows {
+			vs[i], ss[i] = r.Values[col], r.Set[col]
+		}
+		d.vals = append(d.vals, vs)
+		d.set = append(d.set, ss)
+	}
+	if len(d.cats) == 0 {
+		return data{}, fmt.Errorf("graphique « %s » : la feuille « %s » n'a aucune ligne", spec.ID, t.Sheet)
+	}
+	return d, nil
+}
+
+// bounds returns the value range to show: zero included, room above the
+// largest bar for its label.
+func (d data) bounds() (lo, hi float64) {
+	for k := range d.vals {
+		for i, v := range d.vals[k] {
+			if d.set[k][i] {
+				lo, hi = math.Min(lo, v), math.Max(hi, v)
+			}
+		}
+	}
+	if hi == lo {
+		hi = lo + 1
+	}
+	pad := (hi - lo) * 0.14
+	if hi > 0 {
+		hi += pad
+	}
+	if lo < 0 {
+		lo -= pad
+	}
+	return lo, hi
+}
+
+// niceTicks returns round tick values covering [lo, hi] (steps of 1, 2,
+// 2.5 or 5 times a power of ten) and the range they span.
+func niceTicks(lo, hi float64, target int) ([]float64, float64, float64) {
+	span := hi - lo
+	raw := span / float64(target)
+	p := math.Pow(10, math.Floor(math.Log10(raw)))
+	step := p
+	for _, m := range []float64{1, 2, 2.5, 5, 10} {
+		if m*p >= raw {
+			step = m * p
+			break
+		}
+	}
+	start := math.Floor(lo/step) * step
+	end := math.Ceil(hi/step) * step
+	var ts []float64
+	for v := start; v <= end+step/1e6; v += step {
+		ts = append(ts, math.Round(v/step)*step)
+	}
+	return ts, start, end
+}
+
+// decimals is the number of decimals the data is written with, so that
+// value labels print what the sheet holds (84,2 — not 84,20).
+func (d data) decimals() int {
+	n := 0
+	for k := range d.vals {
+		for _, v := range d.vals[k] {
+			n = max(n, frnum.Decimals(v))
+		}
+	}
+	return n
+}
+
+// Figure draws a chart of the given width (mm) as a figure.
+func Figure(spec model.ChartSpec, width float64, m Measurer, f Fonts) (doc.Figure, error) {
+	d, err := extract(spec)
+	if err != nil {
+		return doc.Figure{}, err
+	}
+	horizontal := spec.Kind == model.ChartHBars
+	var height float64
+	if horizontal {
+		height = 22 + float64(len(d.cats))*(float64(len(d.series))*5.2+3.5)
+	} else {
+		height = 78
+	}
+	r := &renderer{m: m, bold: f.Bold}
+	lo, hi := d.bounds()
+	dec := d.decimals()
+	tickValues, lo, hi := niceTicks(lo, hi, 5)
+	var ticks []gochart.Tick
+	for _, v := range tickValues {
+		ticks = append(ticks, gochart.Tick{Value: v, Label: frnum.Plain(v)})
+	}
+	axisStyle := gochart.Style{StrokeColor: inkAxis, StrokeWidth: 1, FontSize: tickSize, FontColor: inkText, Font: f.Regular}
+	grid := gochart.Style{StrokeColor: inkGrid, StrokeWidth: 1}
+	legendH := 0
+	if len(d.series) > 1 {
+		legendH = px(legendSize) + 14
+	}
+	c := gochart.Chart{
+		Width: int(width * pxPerMM), Height: int(height * pxPerMM), DPI: dpi, Font: f.Regular,
+		Background: gochart.Style{Padding: gochart.Box{Top: 8 + legendH, Left: 8, Right: 24, Bottom: 8}},
+		YAxis:      gochart.YAxis{Style: gochart.Hidden(), Range: &gochart.ContinuousRange{Min: 0, Max: 1}},
+	}
+	b := &bars{d: d, horizontal: horizontal, m: m, dec: dec, font: f.Regular}
+	if horizontal {
+		labelW := b.labelWidth(width)
+		b.labelW = labelW
+		c.Background.Padding.Left = int(labelW*pxPerMM) + 12
+		c.XAxis = gochart.XAxis{Style: axisStyle, Range: &gochart.ContinuousRange{Min: lo, Max: hi}, Ticks: ticks, GridMajorStyle: grid,
+			Name: spec.ValueAxis, NameStyle: gochart.Style{FontSize: tickSize, FontColor: inkAxis, Font: f.Regular}}
+		c.YAxisSecondary = gochart.YAxis{Style: gochart.Hidden(), Range: &gochart.ContinuousRange{Min: -0.5, Max: float64(len(d.cats)) - 0.5, Descending: true}}
+	} else {
+		cats := []gochart.Tick{{Value: -0.5}}
+		for i, cat := range d.cats {
+			cats = append(cats, gochart.Tick{Value: float64(i) + 0.5, Label: cat})
+		}
+		c.XAxis = gochart.XAxis{Style: axisStyle, Range: &gochart.ContinuousRange{Min: -0.5, Max: float64(len(d.cats)) - 0.5}, Ticks: cats,
+			TickPosition: gochart.TickPositionBetweenTicks, TickStyle: gochart.Style{TextWrap: gochart.TextWrapWord, FontSize: tickSize, Font: f.Regular, FontColor: inkText}}
+		// go-chart takes the secondary axis's range from the primary axis's
+		// ticks (getRanges), so the hidden primary axis carries them too
+		c.YAxis = gochart.YAxis{Style: gochart.Hidden(), Ticks: ticks}
+		c.YAxisSecondary = gochart.YAxis{Style: axisStyle, Range: &gochart.ContinuousRange{Min: lo, Max: hi}, Ticks: ticks, GridMajorStyle: grid,
+			Name: spec.ValueAxis, NameStyle: gochart.Style{FontSize: tickSize, FontColor: inkAxis, Font: f.Regular, TextRotationDegrees: 270}}
+	}
+	c.Series = []gochart.Series{b}
+	if legendH > 0 {
+		c.Elements = []gochart.Renderable{b.legend}
+	}
+	if err := c.Render(func(int, int) (gochart.Renderer, error) { return r, nil }, nil); err != nil {
+		return doc.Figure{}, fmt.Errorf("graphique « %s » : dessin impossible (%v)", spec.ID, err)
+	}
+	return doc.Figure{Width: width, Height: height, Items: r.items}, nil
+}
+
+// bars is a go-chart series drawing grouped bars, with their values
+// printed on them and the hatching that tells series apart in greyscale.
+type bars struct {
+	d          data
+	horizontal bool
+	m          Measurer
+	dec        int
+	labelW     float64 // mm, category labels of horizontal charts
+	font       *truetype.Font
+}
+
+func (b *bars) GetName() string                    { return strings.Join(b.d.series, ", ") }
+func (b *bars) GetYAxis() gochart.YAxisType        { return gochart.YAxisSecondary }
+func (b *bars) GetStyle() gochart.Style            { return gochart.Style{} }
+func (b *bars) Validate() error                    { return nil }
+func (b *bars) Len() int                           { return len(b.d.cats) }
+func (b *bars) GetValues(i int) (float64, float64) { return float64(i), 0 }
+
+// labelWidth is the room for category labels of a horizontal chart: the
+// longest label, at most 40 % of the chart, wrapped beyond.
+func (b *bars) labelWidth(width float64) float64 {
+	w := 0.0
+	for _, c := range b.d.cats {
+		w = math.Max(w, b.m.Width(c, 0, tickSize))
+	}
+	return math.Min(w+1, width*0.4)
+}
+
+// wrap breaks s into lines no wider than w mm.
+func (b *bars) wrap(s string, w, size float64) []string {
+	var out []string
+	cur := ""
+	for _, word := range strings.Fields(s) {
+		try := strings.TrimSpace(cur + " " + word)
+		if cur != "" && b.m.Width(try, 0, size) > w {
+			out = append(out, cur)
+			cur = word
+			continue
+		}
+		cur = try
+	}
+	if cur != "" {
+		out = append(out, cur)
+	}
+	return out
+}
+
+func (b *bars) Render(r gochart.Renderer, box gochart.Box, xr, yr gochart.Range, _ gochart.Style) {
+	n, k := len(b.d.cats), len(b.d.series)
+	if b.horizontal {
+		b.renderHorizontal(r, box, xr, yr, n, k)
+		return
+	}
+	slot := float64(box.Width()) / float64(n)
+	group := slot * 0.72
+	bw := group / float64(k)
+	zero := box.Bottom - yr.Translate(0)
+	for i := 0; i < n; i++ {
+		x0 := float64(box.Left) + slot*float64(i) + (slot-group)/2
+		for s := 0; s < k; s++ {
+			if !b.d.set[s][i] {
+				continue
+			}
+			v := b.d.vals[s][i]
+			y := box.Bottom - yr.Translate(v)
+			l := int(math.Round(x0 + bw*float64(s)))
+			rr := int(math.Round(x0 + bw*float64(s+1)))
+			top, bottom := min(y, zero), max(y, zero)
+			drawBar(r, looks[s%len(looks)], l+1, top, rr-1, bottom)
+			label := frnum.Format(v, b.dec)
+			r.SetFontSize(valueSize)
+			r.SetFont(b.font)
+			r.SetFontColor(inkText)
+			tb := r.MeasureText(label)
+			ty := top - 4
+			if v < 0 {
+				ty = bottom + tb.Height() + 3
+			}
+			r.Text(label, (l+rr)/2-tb.Width()/2, ty)
+		}
+	}
+}
+
+func (b *bars) renderHorizontal(r gochart.Renderer, box gochart.Box, xr, yr gochart.Range, n, k int) {
+	slot := float64(box.Height()) / float64(n)
+	group := slot * 0.78
+	bh := group / float64(k)
+	zero := box.Left + xr.Translate(0)
+	// the category axis line
+	r.SetStrokeColor(inkAxis)
+	r.SetStrokeWidth(1)
+	r.MoveTo(zero, box.Top)
+	r.LineTo(zero, box.Bottom)
+	r.Stroke()
+	for i := 0; i < n; i++ {
+		y0 := float64(box.Top) + slot*float64(i) + (slot-group)/2
+		// category label, right-aligned and wrapped left of the axis
+		lines := b.wrap(b.d.cats[i], b.labelW, tickSize)
+		lh := px(tickSize * 1.15)
+		cy := int(float64(box.Top)+slot*float64(i)+slot/2) - (len(lines)*lh)/2 + lh - 2
+		r.SetFontSize(tickSize)
+		r.SetFont(b.font)
+		r.SetFontColor(inkText)
+		for j, l := range lines {
+			tb := r.MeasureText(l)
+			r.Text(l, box.Left-8-tb.Width(), cy+j*lh)
+		}
+		for s := 0; s < k; s++ {
+			if !b.d.set[s][i] {
+				continue
+			}
+			v := b.d.vals[s][i]
+			x := box.Left + xr.Translate(v)
+			t := int(math.Round(y0 + bh*float64(s)))
+			bt := int(math.Round(y0 + bh*float64(s+1)))
+			left, right := min(x, zero), max(x, zero)
+			drawBar(r, looks[s%len(looks)], left, t+1, right, bt-1)
+			label := frnum.Format(v, b.dec)
+			r.SetFontSize(valueSize)
+			r.SetFont(b.font)
+			r.SetFontColor(inkText)
+			tb := r.MeasureText(label)
+			tx := right + 4
+			if v < 0 {
+				tx = left - 4 - tb.Width()
+			}
+			r.Text(label, tx, (t+bt)/2+tb.Height()/2-1)
+		}
+	}
+}
+
+// drawBar fills a bar with its look: colour, hatching, frame.
+func drawBar(r gochart.Renderer, lk look, left, top, right, bottom int) {
+	if right <= left || bottom <= top {
+		return
+	}
+	r.SetFillColor(lk.fill)
+	r.SetStrokeColor(inkFrame)
+	r.SetStrokeWidth(1)
+	r.MoveTo(left, top)
+	r.LineTo(right, top)
+	r.LineTo(right, bottom)
+	r.LineTo(left, bottom)
+	r.Close()
+	r.FillStroke()
+	if lk.hatch == 0 {
+		return
+	}
+	r.SetStrokeColor(inkFrame)
+	r.SetStrokeWidth(0.8)
+	hatch(r, left, top, right, bottom, 1)
+	if lk.hatch == 2 {
+		hatch(r, left, top, right, bottom, -1)
+	}
+}
+
+// hatch draws 45° lines across a rectangle, clipped to it.
+func hatch(r gochart.Renderer, left, top, right, bottom, dir int) {
+	const step = 9
+	w, h := right-left, bottom-top
+	for c := -h; c < w; c += step {
+		// segment of the line x = c + t (dir 1) within the box
+		x1, y1 := c, 0
+		x2, y2 := c+h, h
+		if dir < 0 {
+			x1, y1, x2, y2 = c, h, c+h, 0
+		}
+		// clip horizontally
+		if x1 < 0 {
+			d := -x1
+			x1 = 0
+			if dir > 0 {
+				y1 += d
+			} else {
+				y1 -= d
+			}
+		}
+		if x2 > w {
+			d := x2 - w
+			x2 = w
+			if dir > 0 {
+				y2 -= d
+			} else {
+				y2 += d
+			}
+		}
+		if x2 <= x1 {
+			continue
+		}
+		r.MoveTo(left+x1, top+y1)
+		r.LineTo(left+x2, top+y2)
+		r.Stroke()
+	}
+}
+
+// legend draws one swatch per series, with its hatching, above the plot.
+func (b *bars) legend(r gochart.Renderer, box gochart.Box, _ gochart.Style) {
+	x := box.Left
+	y := 8
+	size := px(legendSize)
+	for s, name := range b.d.series {
+		drawBar(r, looks[s%len(looks)], x, y, x+size*2, y+size)
+		r.SetFontSize(legendSize)
+		r.SetFont(b.font)
+		r.SetFontColor(inkText)
+		tb := r.MeasureText(name)
+		r.Text(name, x+size*2+8, y+size-2)
+		x += size*2 + 8 + tb.Width() + 24
+	}
+}
+
+// px converts a size in points to whole pixels.
+func px(points float64) int { return int(points * dpi / 72) }
