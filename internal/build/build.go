@@ -65,7 +65,7 @@ func Load(opt Options) (*config.Config, *fonts.Family, *model.Contract, diag.Lis
 	}
 	c, probs := source.Read(cfg, dirs)
 	probs = append(probs, check.Check(c)...)
-	return cfg, fam, c, probs, nil
+	return cfg, fam, c, probs.Dedup(), nil
 }
 
 // Make builds the PDF in memory.

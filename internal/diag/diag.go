@@ -98,3 +98,21 @@ func (l List) Error() string {
 	}
 	return b.String()
 }
+
+// Dedup keeps one problem per cell: a cell read twice (a sheet that is both
+// data and a chart's source) is reported once, with the first message.
+func (l List) Dedup() List {
+	seen := map[string]bool{}
+	var out List
+	for _, p := range l {
+		if p.Cell != "" {
+			k := p.File + "\x00" + p.Sheet + "\x00" + p.Cell
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+		}
+		out = append(out, p)
+	}
+	return out
+}
