@@ -67,6 +67,7 @@ type data struct {
 	series []string
 	vals   [][]float64 // [series][category]
 	set    [][]bool
+	text   [][]string // values as their cells show them
 }
 
 func extract(spec model.ChartSpec) (data, error) {
@@ -95,11 +96,16 @@ func extract(spec model.ChartSpec) (data, error) {
 		}
 		vs := make([]float64, len(t.Rows))
 		ss := make([]bool, len(t.Rows))
+		ts := make([]string, len(t.Rows))
 		for i, r := range t.Rows {
 			vs[i], ss[i] = r.Values[col], r.Set[col]
+			if r.Set[col] {
+				ts[i] = r.Text(col)
+			}
 		}
 		d.vals = append(d.vals, vs)
 		d.set = append(d.set, ss)
+		d.text = append(d.text, ts)
 	}
 	if len(d.cats) == 0 {
 		return data{}, fmt.Errorf("graphique « %s » : la feuille « %s » n'a aucune ligne", spec.ID, t.Sheet)
@@ -152,18 +158,6 @@ func niceTicks(lo, hi float64, target int) ([]float64, float64, float64) {
 	return ts, start, end
 }
 
-// decimals is the number of decimals the data is written with, so that
-// value labels print what the sheet holds (84,2 — not 84,20).
-func (d data) decimals() int {
-	n := 0
-	for k := range d.vals {
-		for _, v := range d.vals[k] {
-			n = max(n, frnum.Decimals(v))
-		}
-	}
-	return n
-}
-
 // Figure draws a chart of the given width (mm) as a figure.
 func Figure(spec model.ChartSpec, width float64, m Measurer, f Fonts) (doc.Figure, error) {
 	d, err := extract(spec)
@@ -179,7 +173,6 @@ func Figure(spec model.ChartSpec, width float64, m Measurer, f Fonts) (doc.Figur
 	}
 	r := &renderer{m: m, bold: f.Bold}
 	lo, hi := d.bounds()
-	dec := d.decimals()
 	tickValues, lo, hi := niceTicks(lo, hi, 5)
 	var ticks []gochart.Tick
 	for _, v := range tickValues {
@@ -196,7 +189,7 @@ func Figure(spec model.ChartSpec, width float64, m Measurer, f Fonts) (doc.Figur
 		Background: gochart.Style{Padding: gochart.Box{Top: 8 + legendH, Left: 8, Right: 24, Bottom: 8}},
 		YAxis:      gochart.YAxis{Style: gochart.Hidden(), Range: &gochart.ContinuousRange{Min: 0, Max: 1}},
 	}
-	b := &bars{d: d, horizontal: horizontal, m: m, dec: dec, font: f.Regular}
+	b := &bars{d: d, horizontal: horizontal, m: m, font: f.Regular}
 	if horizontal {
 		labelW := b.labelWidth(width)
 		b.labelW = labelW
@@ -205,6 +198,15 @@ func Figure(spec model.ChartSpec, width float64, m Measurer, f Fonts) (doc.Figur
 			Name: spec.ValueAxis, NameStyle: gochart.Style{FontSize: tickSize, FontColor: inkAxis, Font: f.Regular}}
 		c.YAxisSecondary = gochart.YAxis{Style: gochart.Hidden(), Range: &gochart.ContinuousRange{Min: -0.5, Max: float64(len(d.cats)) - 0.5, Descending: true}}
 	} else {
+		// room under the plot for category labels wrapped to their slot
+		slot := (width - 30) / float64(len(d.cats))
+		lines := 1
+		for _, cat := range d.cats {
+			lines = max(lines, len(b.wrap(cat, slot*0.95, tickSize)))
+		}
+		c.Background.Padding.Bottom = 8 + (lines-1)*px(tickSize*1.25)
+		c.Height += (lines - 1) * px(tickSize*1.25)
+		height += float64((lines-1)*px(tickSize*1.25)) / pxPerMM
 		cats := []gochart.Tick{{Value: -0.5}}
 		for i, cat := range d.cats {
 			cats = append(cats, gochart.Tick{Value: float64(i) + 0.5, Label: cat})
@@ -233,7 +235,6 @@ type bars struct {
 	d          data
 	horizontal bool
 	m          Measurer
-	dec        int
 	labelW     float64 // mm, category labels of horizontal charts
 	font       *truetype.Font
 }
@@ -296,7 +297,7 @@ func (b *bars) Render(r gochart.Renderer, box gochart.Box, xr, yr gochart.Range,
 			rr := int(math.Round(x0 + bw*float64(s+1)))
 			top, bottom := min(y, zero), max(y, zero)
 			drawBar(r, looks[s%len(looks)], l+1, top, rr-1, bottom)
-			label := frnum.Format(v, b.dec)
+			label := b.d.text[s][i]
 			r.SetFontSize(valueSize)
 			r.SetFont(b.font)
 			r.SetFontColor(inkText)
@@ -344,7 +345,7 @@ func (b *bars) renderHorizontal(r gochart.Renderer, box gochart.Box, xr, yr goch
 			bt := int(math.Round(y0 + bh*float64(s+1)))
 			left, right := min(x, zero), max(x, zero)
 			drawBar(r, looks[s%len(looks)], left, t+1, right, bt-1)
-			label := frnum.Format(v, b.dec)
+			label := b.d.text[s][i]
 			r.SetFontSize(valueSize)
 			r.SetFont(b.font)
 			r.SetFontColor(inkText)

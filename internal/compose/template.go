@@ -9,8 +9,6 @@ import (
 	"strings"
 	"text/template"
 
-	"github.com/contrat-local-sante/cls/internal/frnum"
-
 	"github.com/contrat-local-sante/cls/internal/diag"
 	"github.com/contrat-local-sante/cls/internal/model"
 )
@@ -167,7 +165,7 @@ func statFuncs(c *model.Contract) template.FuncMap {
 			if err != nil {
 				return "", err
 			}
-			v, ok := t.Value(category, series)
+			row, col, ok := t.Lookup(category, series)
 			if !ok {
 				var cats []string
 				for _, r := range t.Rows {
@@ -176,7 +174,7 @@ func statFuncs(c *model.Contract) template.FuncMap {
 				return "", fmt.Errorf("feuille « %s » : pas de valeur pour la catégorie « %s » et la série « %s » ; catégories : %s ; séries : %s",
 					sheet, category, series, strings.Join(cats, ", "), strings.Join(t.Series, ", "))
 			}
-			return frnum.Plain(v), nil
+			return row.Text(col), nil
 		},
 		"tableau": func(sheet string) (string, error) {
 			t, err := find(sheet)
@@ -199,7 +197,7 @@ func statFuncs(c *model.Contract) template.FuncMap {
 				for k := range t.Series {
 					v := ""
 					if r.Set[k] {
-						v = frnum.Plain(r.Values[k])
+						v = r.Text(k)
 						if t.Unit != "" {
 							v += " " + t.Unit
 						}

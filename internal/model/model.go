@@ -4,6 +4,8 @@
 // compose stage turns it into a document.
 package model
 
+import "github.com/contrat-local-sante/cls/internal/frnum"
+
 // Contract is everything a CLS is made of.
 type Contract struct {
 	Territory     Territory
@@ -184,14 +186,23 @@ type StatTable struct {
 // StatRow is one category and its values, one per series; Set tells which
 // cells hold a value (a blank cell is not a zero).
 type StatRow struct {
-	Label  string
-	Values []float64
-	Set    []bool
-	Cells  []string // A1 references, for messages
+	Label    string
+	Values   []float64
+	Set      []bool
+	Decimals []int    // decimals the cell shows (its number format, or as typed); -1 when unknown
+	Cells    []string // A1 references, for messages
 }
 
-// Value returns the value of a category in a series.
-func (t *StatTable) Value(category, series string) (float64, bool) {
+// Text writes a value of the row the way its cell shows it, in French.
+func (r StatRow) Text(col int) string {
+	if d := r.Decimals[col]; d >= 0 {
+		return frnum.Format(r.Values[col], d)
+	}
+	return frnum.Plain(r.Values[col])
+}
+
+// Lookup finds the row of a category and the column of a series.
+func (t *StatTable) Lookup(category, series string) (StatRow, int, bool) {
 	col := -1
 	for i, s := range t.Series {
 		if s == series {
@@ -199,14 +210,14 @@ func (t *StatTable) Value(category, series string) (float64, bool) {
 		}
 	}
 	if col < 0 {
-		return 0, false
+		return StatRow{}, 0, false
 	}
 	for _, r := range t.Rows {
 		if r.Label == category {
-			return r.Values[col], r.Set[col]
+			return r, col, r.Set[col]
 		}
 	}
-	return 0, false
+	return StatRow{}, 0, false
 }
 
 // ChartSpec describes a chart: which table, which series, how drawn.

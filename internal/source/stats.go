@@ -168,7 +168,7 @@ func (w *workbook) statSheet(sheet string, probs *diag.List) *model.StatTable {
 		if strings.TrimSpace(strings.Join(row, "")) == "" {
 			continue
 		}
-		sr := model.StatRow{Label: strings.TrimSpace(row[0]), Values: make([]float64, len(t.Series)), Set: make([]bool, len(t.Series)), Cells: make([]string, len(t.Series))}
+		sr := newStatRow(strings.TrimSpace(row[0]), len(t.Series))
 		if sr.Label == "" {
 			probs.Errorf(w.name, sheet, cellName(1, rr+1), "catégorie vide ; attendu le libellé de la ligne")
 		}
@@ -183,7 +183,7 @@ func (w *workbook) statSheet(sheet string, probs *diag.List) *model.StatTable {
 				probs.Errorf(w.name, sheet, ref, "« %s » n'est pas un nombre ; attendu une valeur numérique (%s, %s)", row[k+1], sr.Label, t.Series[k])
 				continue
 			}
-			sr.Values[k], sr.Set[k] = v, true
+			sr.Values[k], sr.Set[k], sr.Decimals[k] = v, true, w.decimals(sheet, ref, row[k+1])
 		}
 		t.Rows = append(t.Rows, sr)
 	}
@@ -215,7 +215,7 @@ func (w *workbook) plainStatSheet(sheet, category string, series []string, probs
 		}
 	}
 	for i := range tb.rows {
-		r := model.StatRow{Label: tb.get(i, st.Category), Values: make([]float64, len(series)), Set: make([]bool, len(series)), Cells: make([]string, len(series))}
+		r := newStatRow(tb.get(i, st.Category), len(series))
 		for k, s := range series {
 			r.Cells[k] = tb.ref(i, s)
 			v := tb.get(i, s)
@@ -227,11 +227,65 @@ func (w *workbook) plainStatSheet(sheet, category string, series []string, probs
 				probs.Errorf(w.name, sheet, tb.ref(i, s), "« %s » n'est pas un nombre ; attendu une valeur numérique (%s)", v, s)
 				continue
 			}
-			r.Values[k], r.Set[k] = n, true
+			r.Values[k], r.Set[k], r.Decimals[k] = n, true, w.decimals(sheet, r.Cells[k], v)
 		}
 		st.Rows = append(st.Rows, r)
 	}
 	return st
+}
+
+func newStatRow(label string, n int) model.StatRow {
+	r := model.StatRow{Label: label, Values: make([]float64, n), Set: make([]bool, n), Decimals: make([]int, n), Cells: make([]string, n)}
+	for i := range r.Decimals {
+		r.Decimals[i] = -1
+	}
+	return r
+}
+
+// builtinDecimals are the decimals of Excel's built-in number formats.
+var builtinDecimals = map[int]int{1: 0, 2: 2, 3: 0, 4: 2, 9: 0, 10: 2, 11: 2, 37: 0, 38: 0, 39: 2, 40: 2, 48: 1}
+
+// decimals tells how many decimals a number cell shows: from its number
+// format when it has one, else from the text as typed ("21,40" → 2);
+// -1 when nothing says (General format): the value is then written with
+// just the decimals it needs.
+func (w *workbook) decimals(sheet, cell, raw string) int {
+	if id, err := w.f.GetCellStyle(sheet, cell); err == nil && id > 0 {
+		if st, err := w.f.GetStyle(id); err == nil {
+			if st.CustomNumFmt != nil {
+				return formatDecimals(*st.CustomNumFmt)
+			}
+			if d, ok := builtinDecimals[st.NumFmt]; ok {
+				return d
+			}
+		}
+	}
+	typ, err := w.f.GetCellType(sheet, cell)
+	if err == nil && (typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString) {
+		s := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(raw), "%"))
+		if i := strings.LastIndexAny(s, ".,"); i >= 0 {
+			return len(s) - i - 1
+		}
+		return 0
+	}
+	return -1
+}
+
+// formatDecimals counts the decimals of a number format code ("#,##0.00").
+func formatDecimals(code string) int {
+	code, _, _ = strings.Cut(code, ";")
+	i := strings.IndexByte(code, '.')
+	if i < 0 {
+		return 0
+	}
+	n := 0
+	for _, c := range code[i+1:] {
+		if c != '0' && c != '#' {
+			break
+		}
+		n++
+	}
+	return n
 }
 
 // parseNumber reads a number written with a dot or a comma, with spaces
