@@ -71,7 +71,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			opt.Overrides = overrides()
-			_, _, _, probs, err := build.Load(opt)
+			probs, err := build.Check(opt)
 			if err != nil {
 				return err
 			}

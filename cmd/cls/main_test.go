@@ -64,3 +64,27 @@ func TestFailedBuildSaysThePreviousPDFIsIntact(t *testing.T) {
 		t.Error("previous PDF changed")
 	}
 }
+
+func TestCheckCommandRunsTheTemplates(t *testing.T) {
+	dir := t.TempDir()
+	tr := sourcetest.Example()
+	tr.Templates["01-preambule.md"] = "# Préambule\n\n{{ .Territoire.Nomm }}\n"
+	cfg := tr.Write(t, dir, filepath.Join("..", "..", "fonts"))
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"check", "--config", cfg}, &stdout, &stderr); code != 1 {
+		t.Fatalf("exit %d: %s", code, stdout.String())
+	}
+	if !strings.Contains(stderr.String(), "01-preambule.md, ligne 3 : champ « Nomm » inconnu") {
+		t.Errorf("stderr: %s", stderr.String())
+	}
+}
+
+func TestCheckCommandOnTheShippedSources(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"check", "--config", filepath.Join("..", "..", "cls.yaml")}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	if !strings.Contains(stdout.String(), "aucune erreur") {
+		t.Errorf("stdout: %s", stdout.String())
+	}
+}

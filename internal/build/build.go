@@ -68,6 +68,24 @@ func Load(opt Options) (*config.Config, *fonts.Family, *model.Contract, diag.Lis
 	return cfg, fam, c, probs.Dedup(), nil
 }
 
+// Check reads, checks and composes the contract without laying it out:
+// every problem of the workbooks, the templates and the configuration.
+func Check(opt Options) (diag.List, error) {
+	_, fam, c, probs, err := Load(opt)
+	if err != nil {
+		return nil, err
+	}
+	if probs.HasErrors() {
+		return probs, nil
+	}
+	cf, err := chart.ParseFonts(fam.Faces[0], fam.Faces[doc.Bold])
+	if err != nil {
+		return nil, err
+	}
+	_, cprobs := compose.Compose(c, fonts.NewMeasurer(fam), cf)
+	return append(probs, cprobs...).Dedup(), nil
+}
+
 // Make builds the PDF in memory.
 func Make(opt Options) (*Result, error) {
 	cfg, fam, c, probs, err := Load(opt)

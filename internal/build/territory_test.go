@@ -212,7 +212,7 @@ func TestChartsAndFiguresFromTheWorkbook(t *testing.T) {
 func TestBadStatisticPlaceholders(t *testing.T) {
 	for tpl, want := range map[string]string{
 		`{{ donnee "Espérance de vie" "Enfants" "Val" }}`: `ligne 3 : {{ donnee … }} : feuille « Espérance de vie » : pas de valeur pour la catégorie « Enfants » et la série « Val » ; catégories : Femmes, Hommes ; séries : France, Région, Val`,
-		`{{ donnee "Natalité" "Femmes" "Val" }}`:          `ligne 3 : {{ donnee … }} : feuille « Natalité » inconnue dans sources/diagnostic.xlsx ; feuilles présentes : Espérance de vie, Patients`,
+		`{{ donnee "Natalité" "Femmes" "Val" }}`:          `ligne 3 : {{ donnee … }} : feuille « Natalité » inconnue dans DIR/sources/diagnostic.xlsx ; feuilles présentes : Espérance de vie, Patients`,
 		"```cls\ngraphique camembert\n```":                `ligne 4 : graphique « camembert » inconnu`,
 	} {
 		dir := t.TempDir()
@@ -220,6 +220,7 @@ func TestBadStatisticPlaceholders(t *testing.T) {
 		tr.Templates["01-preambule.md"] = "# Préambule\n\n" + tpl + "\n"
 		cfg := tr.Write(t, dir, filepath.Join("..", "..", "fonts"))
 		_, err := Make(Options{Config: cfg})
+		want = strings.ReplaceAll(want, "DIR", dir)
 		if err == nil || !strings.Contains(err.Error(), "01-preambule.md, "+want) {
 			t.Errorf("%s: error %v, want it to name the template line and say %q", tpl, err, want)
 		}

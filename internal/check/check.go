@@ -13,7 +13,7 @@ import (
 func Check(c *model.Contract) diag.List {
 	var probs diag.List
 	if len(c.Signatories) == 0 {
-		probs.Errorf("sources/contrat.xlsx", "Signataires", "A2", "aucun signataire ; attendu au moins une ligne (le contrat est signé par au moins deux parties)")
+		probs.Errorf(c.Files.Contrat, "Signataires", "A2", "aucun signataire ; attendu au moins une ligne (le contrat est signé par au moins deux parties)")
 	}
 	for _, lv := range c.Levels {
 		for _, d := range lv.Dispositifs {
@@ -21,7 +21,7 @@ func Check(c *model.Contract) diag.List {
 				continue
 			}
 			if _, ok := c.TemplateFiles[d.Text]; !ok {
-				probs.Errorf("sources/contrat.xlsx", "Dispositifs", "", "le texte « %s » du dispositif « %s » est introuvable dans le dossier des modèles ; attendu un fichier .md", d.Text, d.Name)
+				probs.Errorf(c.Files.Contrat, "Dispositifs", "", "le texte « %s » du dispositif « %s » est introuvable dans le dossier des modèles ; attendu un fichier .md", d.Text, d.Name)
 			}
 		}
 	}
@@ -31,7 +31,7 @@ func Check(c *model.Contract) diag.List {
 	}
 	for _, a := range c.Axes {
 		if axes[a.Number] == 0 {
-			probs.Warnf("sources/fiches.xlsx", "Axes", "", "l'axe %s « %s » n'a aucune fiche action", a.Number, a.Title)
+			probs.Warnf(c.Files.Fiches, "Axes", "", "l'axe %s « %s » n'a aucune fiche action", a.Number, a.Title)
 		}
 	}
 	codes := map[string]bool{}
@@ -45,7 +45,7 @@ func Check(c *model.Contract) diag.List {
 				continue
 			}
 			if !codes[code] {
-				probs.Warnf("templates/"+name, "", "", "ce contexte ne correspond à aucune fiche de sources/fiches.xlsx (code « %s ») ; il n'est pas imprimé", code)
+				probs.Warnf(c.Files.Templates+"/"+name, "", "", "ce contexte ne correspond à aucune fiche de %s (code « %s ») ; il n'est pas imprimé", c.Files.Fiches, code)
 			}
 		}
 	}

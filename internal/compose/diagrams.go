@@ -53,7 +53,7 @@ func (k *composer) caption(f *doc.Figure, title, source string) {
 // chart draws a chart described in the workbooks: ```cls graphique ID.
 func (k *composer) chart(d directive, t model.Template) []doc.Block {
 	if len(d.Args) != 1 {
-		k.probs = append(k.probs, problemAt(t, d.Line, "directive graphique : attendu « graphique IDENTIFIANT », un identifiant de la feuille « Graphiques » de sources/diagnostic.xlsx", d.Text))
+		k.probs = append(k.probs, problemAt(t, d.Line, "directive graphique : attendu « graphique IDENTIFIANT », un identifiant de la feuille « Graphiques » de "+k.c.Files.Diagnostic, d.Text))
 		return nil
 	}
 	id := d.Args[0]
@@ -74,7 +74,7 @@ func (k *composer) chart(d directive, t model.Template) []doc.Block {
 		k.caption(&f, spec.Title, spec.Data.Source)
 		return []doc.Block{f}
 	}
-	k.probs = append(k.probs, problemAt(t, d.Line, fmt.Sprintf("graphique « %s » inconnu ; attendu un identifiant de la feuille « Graphiques » de sources/diagnostic.xlsx (présents : %s)", id, strings.Join(ids, ", ")), d.Text))
+	k.probs = append(k.probs, problemAt(t, d.Line, fmt.Sprintf("graphique « %s » inconnu ; attendu un identifiant de la feuille « Graphiques » de %s (présents : %s)", id, k.c.Files.Diagnostic, strings.Join(ids, ", ")), d.Text))
 	return nil
 }
 

@@ -7,7 +7,6 @@ import (
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 
-	"github.com/contrat-local-sante/cls/internal/diag"
 	"github.com/contrat-local-sante/cls/internal/doc"
 	"github.com/contrat-local-sante/cls/internal/model"
 )
@@ -28,8 +27,7 @@ func (k *composer) dispositifs() []doc.Block {
 			}
 			t, ok := k.c.TemplateFiles[d.Text]
 			if !ok {
-				k.probs.Errorf("sources/contrat.xlsx", "Dispositifs", "", "le texte « %s » du dispositif « %s » est introuvable dans le dossier des modèles ; attendu un fichier .md", d.Text, d.Name)
-				continue
+				continue // reported by the check stage
 			}
 			out = append(out, k.template(t, 2)...)
 		}
@@ -101,10 +99,3 @@ func initial(s string) string {
 	}
 	return "?"
 }
-
-// problemf records an error located in the fiches workbook.
-func (k *composer) problemf(sheet, format string, args ...any) {
-	k.probs.Errorf("sources/fiches.xlsx", sheet, "", format, args...)
-}
-
-var _ = diag.Error

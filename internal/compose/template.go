@@ -155,9 +155,9 @@ func statFuncs(c *model.Contract) template.FuncMap {
 			names = append(names, c.Stats[i].Sheet)
 		}
 		if len(names) == 0 {
-			return nil, fmt.Errorf("feuille « %s » inconnue : aucun classeur sources/diagnostic.xlsx", sheet)
+			return nil, fmt.Errorf("feuille « %s » inconnue : aucun classeur %s", sheet, c.Files.Diagnostic)
 		}
-		return nil, fmt.Errorf("feuille « %s » inconnue dans sources/diagnostic.xlsx ; feuilles présentes : %s", sheet, strings.Join(names, ", "))
+		return nil, fmt.Errorf("feuille « %s » inconnue dans %s ; feuilles présentes : %s", sheet, c.Files.Diagnostic, strings.Join(names, ", "))
 	}
 	return template.FuncMap{
 		"donnee": func(sheet, category, series string) (string, error) {

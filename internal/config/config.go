@@ -128,10 +128,9 @@ func Load(path string, overrides map[string]string) (*Config, error) {
 	v.SetEnvPrefix("CLS")
 	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_"))
 	v.AutomaticEnv()
-	for k := range defaults {
-		_ = v.BindEnv(k)
-	}
-	for _, k := range v.AllKeys() {
+	// every key of the configuration, even one cls.yaml leaves out, can
+	// come from the environment
+	for _, k := range Keys() {
 		_ = v.BindEnv(k)
 	}
 	for k, val := range overrides {
@@ -164,6 +163,28 @@ func dateAsText(from, to reflect.Type, data any) (any, error) {
 		return t.Format("2006-01-02"), nil
 	}
 	return data, nil
+}
+
+// Keys lists every key of cls.yaml, dotted ("signature.lieu").
+func Keys() []string {
+	var out []string
+	var walk func(t reflect.Type, prefix string)
+	walk = func(t reflect.Type, prefix string) {
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			tag := f.Tag.Get("mapstructure")
+			if tag == "" || tag == "-" {
+				continue
+			}
+			if f.Type.Kind() == reflect.Struct {
+				walk(f.Type, prefix+tag+".")
+				continue
+			}
+			out = append(out, prefix+tag)
+		}
+	}
+	walk(reflect.TypeOf(Config{}), "")
+	return out
 }
 
 // frenchDecodeError rewrites mapstructure's message for the coordinator.

@@ -31,12 +31,16 @@ func TestShippedConfig(t *testing.T) {
 func TestDefaultsAndOverrides(t *testing.T) {
 	p := write(t, minimal)
 	t.Setenv("CLS_SIGNATURE_LIEU", "Lisieux")
+	t.Setenv("CLS_DOCUMENT_SURTITRE", "Projet") // a key the file leaves out
 	c, err := Load(p, map[string]string{"signature.date": "2026-04-02"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if c.Signature.Lieu != "Lisieux" {
 		t.Errorf("environment override ignored: %q", c.Signature.Lieu)
+	}
+	if c.Document.Surtitre != "Projet" {
+		t.Errorf("environment override of a key absent from the file ignored: %q", c.Document.Surtitre)
 	}
 	if c.Signature.Date != "2026-04-02" {
 		t.Errorf("flag override ignored: %q", c.Signature.Date)

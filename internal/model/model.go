@@ -25,7 +25,13 @@ type Contract struct {
 	Charts        []ChartSpec // charts described in the workbooks
 	Templates     []Template  // prose sections, in document order
 	TemplateFiles map[string]Template
+	Files         Files        // the workbooks' paths as the user knows them, for messages
 	SourceFiles   []SourceFile // every input file, for embedding and diffs
+}
+
+// Files are the workbooks' paths as shown in messages.
+type Files struct {
+	Contrat, Fiches, Sigles, Diagnostic, Templates string
 }
 
 // Territory names the territory.

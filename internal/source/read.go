@@ -39,6 +39,8 @@ func Read(cfg *config.Config, dirs Dirs) (*model.Contract, diag.List) {
 	c.Signature = model.Signature{Place: cfg.Signature.Lieu, Date: config.FrenchDate(cfg.Signature.Date)}
 
 	rel := func(dir, file string) string { return displayPath(filepath.Join(dir, file)) }
+	c.Files = model.Files{Contrat: rel(dirs.Sources, ContratFile), Fiches: rel(dirs.Sources, FichesFile), Sigles: rel(dirs.Sources, SiglesFile),
+		Diagnostic: rel(dirs.Sources, DiagnosticFile), Templates: displayPath(dirs.Templates)}
 	readContrat(c, filepath.Join(dirs.Sources, ContratFile), rel(dirs.Sources, ContratFile), &probs)
 	readSigles(c, filepath.Join(dirs.Sources, SiglesFile), rel(dirs.Sources, SiglesFile), &probs)
 	readFiches(c, filepath.Join(dirs.Sources, FichesFile), rel(dirs.Sources, FichesFile), &probs)
