@@ -117,8 +117,8 @@ func TestOutlineMirrorsSommaire(t *testing.T) {
 
 func TestSommaireNumbersAreWhereHeadingsLanded(t *testing.T) {
 	res := real(t)
-	if len(res.Layout.TOC) < 12+7+19 {
-		t.Fatalf("sommaire has %d entries; want the 12 sections, 7 axes and 19 fiches", len(res.Layout.TOC))
+	if len(res.Layout.TOC) < 14+7+19 {
+		t.Fatalf("sommaire has %d entries; want the 14 sections, 7 axes and 19 fiches", len(res.Layout.TOC))
 	}
 	for _, e := range res.Layout.TOC {
 		printed, ok := res.Layout.Printed[e.Anchor]
@@ -131,7 +131,7 @@ func TestSommaireNumbersAreWhereHeadingsLanded(t *testing.T) {
 		}
 	}
 	want := []string{"Mot du Président", "Préambule", "Contexte réglementaire", "Présentation du territoire", "Éléments de diagnostic",
-		"Méthodologie", "Liste des acteurs mobilisés", "Les Liens avec les dispositifs", "Le Cadre Conventionnel",
+		"Méthodologie", "Liste des acteurs mobilisés", "Les Liens avec les dispositifs", "Le Cadre Conventionnel", "Historique des avenants",
 		"Synthèse générale des fiches actions", "Les fiches actions", "Liste des Sigles", "Table des figures"}
 	var top []string
 	for _, e := range res.Layout.TOC {

@@ -83,7 +83,7 @@ func (k *composer) meta() doc.Meta {
 		Title: title + " – " + c.Territory.Name, Author: author, Subject: subject,
 		Keywords: c.Document.Keywords, Creator: "cls", Lang: "fr-FR",
 		CreationDate: c.Document.Date, HeaderText: header,
-		FooterText: c.Territory.Name,
+		FooterText: c.Version(),
 	}
 }
 
@@ -108,6 +108,9 @@ func (k *composer) cover() doc.Cover {
 	}
 	if c.Signature.Place != "" && c.Signature.Date != "" {
 		cv.Footer = append(cv.Footer, fmt.Sprintf("Signé à %s le %s", c.Signature.Place, c.Signature.Date))
+	}
+	if len(c.Avenants) > 0 {
+		cv.Footer = append(cv.Footer, c.Version())
 	}
 	return cv
 }
@@ -204,9 +207,11 @@ func (k *composer) expand(d directive, t model.Template) []doc.Block {
 		return k.chart(d, t)
 	case "table-des-figures":
 		return []doc.Block{doc.FigureList{}}
+	case "historique":
+		return k.history()
 	}
 	k.probs = append(k.probs, problemAt(t, d.Line,
-		fmt.Sprintf("directive « %s » inconnue ; attendu : saut-de-page, figure gouvernance, figure dispositifs, graphique, dispositifs, signatures, sigles, synthese, fiches, table-des-figures", d.Text), d.Text))
+		fmt.Sprintf("directive « %s » inconnue ; attendu : saut-de-page, figure gouvernance, figure dispositifs, graphique, dispositifs, signatures, sigles, synthese, fiches, historique, table-des-figures", d.Text), d.Text))
 	return nil
 }
 

@@ -82,9 +82,14 @@ func (k *composer) synthese() []doc.Block {
 			if f.SummaryGoal == "" && len(f.Objectives) > 0 && f.Objectives[0].Text == "" {
 				goal = "" // a fiche without an objectives split has no summary objective
 			}
-			code := doc.Paragraph{Text: []doc.Inline{{Text: f.Code, Style: doc.Bold, Link: "#" + ficheAnchor(f.Code)}}}
+			code := []doc.Block{doc.Paragraph{Text: []doc.Inline{{Text: f.Code, Style: doc.Bold, Link: "#" + ficheAnchor(f.Code)}}}}
+			if f.Avenant > 0 {
+				p := para(fmt.Sprintf("(%s, avenant n° %d)", f.Change, f.Avenant), doc.Italic)
+				p.Size = 7.5
+				code = append(code, p)
+			}
 			cells = append(cells,
-				doc.Cell{Blocks: []doc.Block{code}},
+				doc.Cell{Blocks: code},
 				doc.Cell{Blocks: []doc.Block{para(title, 0)}},
 				doc.Cell{Blocks: cellBlocks(goal)},
 			)
@@ -163,6 +168,9 @@ func (k *composer) ficheTable(a model.Axe, f model.Fiche) []doc.Block {
 		doc.Row{Cells: []doc.Cell{label("Axe stratégique"), content(frenchSpaces("Axe "+a.Number+" : ")+axeLabel, 1)}},
 		doc.Row{Cells: []doc.Cell{{Blocks: []doc.Block{para("Action "+ficheNumber(f.Code)+" : "+f.Title, doc.Bold)}, ColSpan: 2, Shade: &headShade}}},
 	)
+	if note := k.avenantNote(f); note != "" {
+		ident.Rows = append(ident.Rows, doc.Row{Cells: []doc.Cell{label("Avenant"), {Blocks: []doc.Block{para(note, doc.Bold|doc.Italic)}}}})
+	}
 	if f.Status != "" {
 		ident.Rows = append(ident.Rows, doc.Row{Cells: []doc.Cell{{Blocks: []doc.Block{doc.Checkboxes{Items: []doc.Check{
 			{Label: "Action renouvelée", Checked: f.Status == model.StatusRenewed},

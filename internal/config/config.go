@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/go-viper/mapstructure/v2"
+
+	"github.com/contrat-local-sante/cls/internal/frdate"
 	"github.com/spf13/viper"
 )
 
@@ -233,19 +235,6 @@ func (c *Config) Path(p string) string {
 	return filepath.Join(c.Dir, p)
 }
 
-// months are the French month names.
-var months = []string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"}
-
 // FrenchDate writes a YYYY-MM-DD date in words: "10 juillet 2025", with
 // "1er" for the first of the month.
-func FrenchDate(s string) string {
-	t, err := time.Parse("2006-01-02", s)
-	if err != nil {
-		return s
-	}
-	day := fmt.Sprint(t.Day())
-	if t.Day() == 1 {
-		day = "1er"
-	}
-	return fmt.Sprintf("%s %s %d", day, months[t.Month()-1], t.Year())
-}
+func FrenchDate(s string) string { return frdate.Words(s) }

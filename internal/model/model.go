@@ -4,7 +4,12 @@
 // compose stage turns it into a document.
 package model
 
-import "github.com/contrat-local-sante/cls/internal/frnum"
+import (
+	"fmt"
+
+	"github.com/contrat-local-sante/cls/internal/frdate"
+	"github.com/contrat-local-sante/cls/internal/frnum"
+)
 
 // Contract is everything a CLS is made of.
 type Contract struct {
@@ -21,6 +26,7 @@ type Contract struct {
 	Sigles        []Sigle
 	Axes          []Axe
 	Fiches        []Fiche
+	Avenants      []Avenant   // the register of amendments, in order
 	Stats         []StatTable // diagnostic statistics, one table per sheet
 	Charts        []ChartSpec // charts described in the workbooks
 	Templates     []Template  // prose sections, in document order
@@ -135,12 +141,33 @@ type Fiche struct {
 	Tools        string
 	Objectives   []Objective
 	Evaluation   []Indicator
+	Avenant      int    // the avenant that introduced or last changed it; 0 for the initial contract
+	Change       string // ChangeAdded or ChangeModified, with Avenant
 }
 
 // Fiche statuses, as the workbook writes them.
 const (
 	StatusRenewed = "renouvelée"
 	StatusNew     = "nouvelle"
+)
+
+// Avenant is an amendment to the contract (Article 9 of the cadre
+// conventionnel), validated by the comité de pilotage and signed.
+type Avenant struct {
+	Number        int
+	CopilDate     string // YYYY-MM-DD
+	SignatureDate string // YYYY-MM-DD
+	Object        string
+	Added         []string // codes of the fiches it adds
+	Modified      []string // codes of the fiches it changes
+	Partners      string   // partners it associates, free text
+	Members       string   // COPIL members it adds, free text
+}
+
+// Changes of a fiche by an avenant.
+const (
+	ChangeAdded    = "ajoutée"
+	ChangeModified = "modifiée"
 )
 
 // Objective is an objectif stratégique with its objectifs opérationnels.
@@ -247,3 +274,16 @@ const (
 	ChartBars  = "barres"
 	ChartHBars = "barres horizontales"
 )
+
+// Version says which version of the contract the sources give: the initial
+// one, or the one consolidated with the last avenant.
+func (c *Contract) Version() string {
+	if n := len(c.Avenants); n > 0 {
+		a := c.Avenants[n-1]
+		return fmt.Sprintf("Version consolidée intégrant l'avenant n° %d du %s", a.Number, frdate.Words(a.SignatureDate))
+	}
+	if c.Signature.Date != "" {
+		return "Version initiale signée le " + c.Signature.Date
+	}
+	return "Version initiale"
+}

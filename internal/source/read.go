@@ -45,6 +45,7 @@ func Read(cfg *config.Config, dirs Dirs) (*model.Contract, diag.List) {
 	readSigles(c, filepath.Join(dirs.Sources, SiglesFile), rel(dirs.Sources, SiglesFile), &probs)
 	readFiches(c, filepath.Join(dirs.Sources, FichesFile), rel(dirs.Sources, FichesFile), &probs)
 	readStats(c, dirs.Sources, &probs)
+	readAvenants(c, filepath.Join(dirs.Sources, ContratFile), rel(dirs.Sources, ContratFile), &probs)
 	readTemplates(c, dirs.Templates, &probs)
 	for _, f := range []string{ContratFile, SiglesFile, FichesFile, DiagnosticFile} {
 		if b, err := os.ReadFile(filepath.Join(dirs.Sources, f)); err == nil {
