@@ -10,11 +10,13 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 
 	"github.com/contrat-local-sante/cls/internal/build"
 	"github.com/contrat-local-sante/cls/internal/diag"
+	"github.com/contrat-local-sante/cls/internal/embed"
 )
 
 func main() {
@@ -35,6 +37,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	root.PersistentFlags().StringVar(&opt.Config, "config", "cls.yaml", "fichier de configuration")
 	root.PersistentFlags().StringVar(&opt.Sources, "sources", "", "dossier des classeurs (remplace « sources » de cls.yaml)")
 	root.PersistentFlags().StringVar(&opt.Templates, "templates", "", "dossier des modèles (remplace « modeles » de cls.yaml)")
+	root.PersistentFlags().StringVar(&opt.Fonts, "fonts", "", "dossier des polices (remplace polices.dossier de cls.yaml)")
 	root.PersistentFlags().StringVar(&lieu, "lieu", "", "lieu de signature (remplace signature.lieu)")
 	root.PersistentFlags().StringVar(&date, "date", "", "date de signature AAAA-MM-JJ (remplace signature.date)")
 	overrides := func() map[string]string {
@@ -60,7 +63,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(stdout, "Contrat écrit : %s (%d pages, %d octets)\nSHA-256 : %s\n", res.Path, len(res.Layout.Pages), len(res.PDF), res.SHA256)
+			fmt.Fprintf(stdout, "Contrat écrit : %s (%d pages, %d octets)\n%s\nSHA-256 : %s (aussi dans %s.sha256)\n",
+				res.Path, len(res.Layout.Pages), len(res.PDF), res.Contract.Version(), res.SHA256, filepath.Base(res.Path))
 			return nil
 		},
 	}
@@ -83,7 +87,25 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return nil
 		},
 	}
-	root.AddCommand(buildCmd, checkCmd)
+	extractCmd := &cobra.Command{
+		Use:   "extract FICHIER.pdf DOSSIER",
+		Short: "Extrait d'un contrat PDF les sources dont il a été construit (classeurs, modèles, cls.yaml)",
+		Args:  cobra.ExactArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			files, err := embed.Extract(args[0], args[1])
+			if err != nil {
+				return err
+			}
+			version := ""
+			if m, ok := embed.ManifestOf(files); ok {
+				version = " – " + m.Version
+			}
+			fmt.Fprintf(stdout, "%d fichiers extraits dans %s%s\nPour reconstruire : cls build --config %s --fonts DOSSIER_DES_POLICES\n",
+				len(files), args[1], version, filepath.Join(args[1], "cls.yaml"))
+			return nil
+		},
+	}
+	root.AddCommand(buildCmd, checkCmd, extractCmd)
 	root.SetArgs(args)
 	root.SetOut(stdout)
 	root.SetErr(stderr)

@@ -3,11 +3,16 @@
 package build
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/contrat-local-sante/cls/internal/chart"
 	"github.com/contrat-local-sante/cls/internal/check"
@@ -15,6 +20,7 @@ import (
 	"github.com/contrat-local-sante/cls/internal/config"
 	"github.com/contrat-local-sante/cls/internal/diag"
 	"github.com/contrat-local-sante/cls/internal/doc"
+	"github.com/contrat-local-sante/cls/internal/embed"
 	"github.com/contrat-local-sante/cls/internal/fonts"
 	"github.com/contrat-local-sante/cls/internal/layout"
 	"github.com/contrat-local-sante/cls/internal/model"
@@ -28,6 +34,7 @@ type Options struct {
 	Sources   string            // sources folder; from cls.yaml when empty
 	Templates string            // templates folder; from cls.yaml when empty
 	Out       string            // output PDF; from cls.yaml when empty
+	Fonts     string            // fonts folder; from cls.yaml when empty
 	Overrides map[string]string // configuration overrides, keyed like cls.yaml
 }
 
@@ -50,7 +57,11 @@ func Load(opt Options) (*config.Config, *fonts.Family, *model.Contract, diag.Lis
 	if err != nil {
 		return nil, nil, nil, nil, err
 	}
-	fam, err := fonts.Load(cfg.Path(cfg.Polices.Dossier), cfg.Polices.Famille, fonts.Files{
+	fontsDir := cfg.Path(cfg.Polices.Dossier)
+	if opt.Fonts != "" {
+		fontsDir = opt.Fonts
+	}
+	fam, err := fonts.Load(fontsDir, cfg.Polices.Famille, fonts.Files{
 		Regular: cfg.Polices.Regulier, Bold: cfg.Polices.Gras, Italic: cfg.Polices.Italique, BoldItalic: cfg.Polices.GrasItalique,
 	})
 	if err != nil {
@@ -114,7 +125,15 @@ func Make(opt Options) (*Result, error) {
 		return res, err
 	}
 	res.Layout = lr
-	pdf, err := pdfwrite.Write(lr, pdfwrite.Options{Geometry: g, Family: fam, Meta: d.Meta})
+	files, err := embeddedSources(opt, cfg, c, fam)
+	if err != nil {
+		return res, err
+	}
+	var attach []pdfwrite.Attachment
+	for _, f := range files {
+		attach = append(attach, pdfwrite.Attachment{Name: f.Name, Content: f.Content})
+	}
+	pdf, err := pdfwrite.Write(lr, pdfwrite.Options{Geometry: g, Family: fam, Meta: d.Meta, Attachments: attach})
 	if err != nil {
 		return res, err
 	}
@@ -122,6 +141,30 @@ func Make(opt Options) (*Result, error) {
 	sum := sha256.Sum256(pdf)
 	res.SHA256 = hex.EncodeToString(sum[:])
 	return res, nil
+}
+
+// embeddedSources are the files the PDF carries: cls.yaml, the workbooks,
+// the templates and the logo, named relative to the territory folder, and
+// a manifest with their hashes, the version and the fonts' hashes.
+func embeddedSources(opt Options, cfg *config.Config, c *model.Contract, fam *fonts.Family) ([]embed.File, error) {
+	yaml, err := os.ReadFile(opt.Config)
+	if err != nil {
+		return nil, err
+	}
+	files := []embed.File{{Name: "cls.yaml", Content: yaml}}
+	for _, f := range c.SourceFiles {
+		files = append(files, embed.File{Name: f.Name, Content: f.Content})
+	}
+	if logo := cfg.Document.Logo; logo != "" && filepath.IsLocal(logo) {
+		if b, err := os.ReadFile(cfg.Path(logo)); err == nil {
+			files = append(files, embed.File{Name: filepath.ToSlash(filepath.Clean(logo)), Content: b})
+		}
+	}
+	faces := map[string][]byte{}
+	for st, path := range fam.Files {
+		faces[filepath.Base(path)] = fam.Faces[st]
+	}
+	return embed.Bundle(files, c.Version(), faces)
 }
 
 // OutputPath is where the PDF goes: the --out flag, else cls.yaml's
@@ -142,11 +185,57 @@ func Build(opt Options) (*Result, error) {
 		return res, err
 	}
 	path := OutputPath(res.Config, opt.Out)
+	if err := archivePrevious(path, res.PDF); err != nil {
+		return res, err
+	}
 	if err := WriteAtomic(path, res.PDF); err != nil {
+		return res, err
+	}
+	if err := WriteAtomic(path+".sha256", []byte(res.SHA256+"  "+filepath.Base(path)+"\n")); err != nil {
 		return res, err
 	}
 	res.Path = path
 	return res, nil
+}
+
+// archivePrevious keeps the PDF that a build is about to replace, when it
+// differs, under archive/ beside it, named with its version and hash: a
+// signed copy is never lost by regenerating.
+func archivePrevious(path string, next []byte) error {
+	old, err := os.ReadFile(path)
+	if err != nil || bytes.Equal(old, next) {
+		return nil
+	}
+	version := "version-inconnue"
+	if files, err := embed.Read(old); err == nil {
+		if m, ok := embed.ManifestOf(files); ok {
+			version = slug(m.Version)
+		}
+	}
+	dir := filepath.Join(filepath.Dir(path), "archive")
+	name := fmt.Sprintf("%s-%s-%s.pdf", strings.TrimSuffix(filepath.Base(path), ".pdf"), version, embed.Sum(old)[:12])
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("%s : dossier d'archive impossible à créer (%v)", dir, err)
+	}
+	return WriteAtomic(filepath.Join(dir, name), old)
+}
+
+// slug makes a file-name-safe form of a version line.
+func slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(norm.NFD.String(s)) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			b.WriteRune(r)
+			dash = false
+		case !dash:
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	return strings.Trim(b.String(), "-")
 }
 
 // WriteAtomic writes data to path through a temporary file and a rename.

@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -13,6 +14,7 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
 	pmodel "github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 
+	"github.com/contrat-local-sante/cls/internal/embed"
 	"github.com/contrat-local-sante/cls/internal/layout"
 )
 
@@ -268,4 +270,88 @@ func plainSpaces(s string) string {
 
 func layoutOutOfBody(p layout.Page, top, bottom, left, right, body float64) []string {
 	return layout.OutOfBody(p, layout.A4(top, bottom, left, right, body))
+}
+
+// TestLinksPointAtPages checks every internal destination (sommaire links,
+// synthèse links, outline) against the page objects of the PDF: fpdf
+// numbers them as if no file were embedded, which pdfwrite corrects.
+func TestLinksPointAtPages(t *testing.T) {
+	res := real(t)
+	pages := map[string]bool{}
+	for _, m := range regexp.MustCompile(`\n(\d+) 0 obj\n<</Type /Page\n`).FindAllSubmatch(res.PDF, -1) {
+		pages[string(m[1])] = true
+	}
+	if len(pages) != len(res.Layout.Pages) {
+		t.Fatalf("%d page objects for %d pages", len(pages), len(res.Layout.Pages))
+	}
+	dests := regexp.MustCompile(`/Dest \[(\d+) 0 R`).FindAllSubmatch(res.PDF, -1)
+	if len(dests) < len(res.Layout.TOC)*2 {
+		t.Fatalf("only %d destinations", len(dests))
+	}
+	for _, d := range dests {
+		if !pages[string(d[1])] {
+			t.Fatalf("a link points at object %s, which is not a page", d[1])
+		}
+	}
+}
+
+// TestPDFCarriesItsSources extracts the embedded files and rebuilds from
+// them: same bytes.
+func TestPDFCarriesItsSources(t *testing.T) {
+	res := real(t)
+	dir := t.TempDir()
+	pdf := filepath.Join(dir, "c.pdf")
+	os.WriteFile(pdf, res.PDF, 0o644)
+	files, err := embed.Extract(pdf, filepath.Join(dir, "x"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := map[string]bool{}
+	for _, f := range files {
+		names[f.Name] = true
+	}
+	for _, want := range []string{"cls.yaml", "sources/contrat.xlsx", "sources/fiches.xlsx", "sources/sigles.xlsx", "sources/diagnostic.xlsx", "templates/05-diagnostic.md", "templates/fiches/FA2.3.md", "cls-manifeste.json"} {
+		if !names[want] {
+			t.Errorf("%s not embedded", want)
+		}
+	}
+	again, err := Make(Options{Config: filepath.Join(dir, "x", "cls.yaml"), Fonts: filepath.Join("..", "..", "fonts")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(again.PDF, res.PDF) {
+		t.Fatalf("build → extract → build differs (%d vs %d bytes)", len(again.PDF), len(res.PDF))
+	}
+}
+
+func TestRebuildArchivesThePreviousPDF(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "contrat.pdf")
+	opt := realOptions()
+	opt.Out = out
+	first, err := Build(opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, _ := os.ReadFile(out + ".sha256")
+	if string(sum) != first.SHA256+"  contrat.pdf\n" {
+		t.Errorf("checksum file: %q", sum)
+	}
+	// the same sources again: nothing to archive
+	if _, err := Build(opt); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "archive")); err == nil {
+		t.Error("an identical rebuild archived the PDF")
+	}
+	// a change: the previous PDF is kept, named with its version and hash
+	opt.Overrides = map[string]string{"signature.lieu": "Lisieux"}
+	if _, err := Build(opt); err != nil {
+		t.Fatal(err)
+	}
+	kept := filepath.Join(dir, "archive", "contrat-version-initiale-signee-le-10-juillet-2025-"+first.SHA256[:12]+".pdf")
+	b, err := os.ReadFile(kept)
+	if err != nil || !bytes.Equal(b, first.PDF) {
+		t.Fatalf("previous PDF not archived as %s", kept)
+	}
 }

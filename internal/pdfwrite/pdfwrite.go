@@ -105,7 +105,7 @@ func Write(res *layout.Result, opt Options) ([]byte, error) {
 	if err := pdf.Output(&buf); err != nil {
 		return nil, fmt.Errorf("écriture du PDF : %w", err)
 	}
-	return fixOutlineCounts(buf.Bytes())
+	return fix(buf.Bytes())
 }
 
 func parseDate(s string) (time.Time, error) {
