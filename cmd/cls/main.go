@@ -16,6 +16,7 @@ import (
 
 	"github.com/contrat-local-sante/cls/internal/build"
 	"github.com/contrat-local-sante/cls/internal/diag"
+	"github.com/contrat-local-sante/cls/internal/diff"
 	"github.com/contrat-local-sante/cls/internal/embed"
 )
 
@@ -105,7 +106,33 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return nil
 		},
 	}
-	root.AddCommand(buildCmd, checkCmd, extractCmd)
+	diffCmd := &cobra.Command{
+		Use:   "diff ANCIEN NOUVEAU",
+		Short: "Dit ce qui a changé entre deux versions (contrats PDF, dossiers de territoire ou de sources) ; code de sortie 1 s'il y a des changements",
+		Args:  cobra.ExactArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			old, err := build.ReadVersion(args[0])
+			if err != nil {
+				return err
+			}
+			new, err := build.ReadVersion(args[1])
+			if err != nil {
+				return err
+			}
+			changes := diff.Compare(old, new)
+			if len(changes) == 0 {
+				fmt.Fprintln(stdout, "Aucun changement.")
+				return nil
+			}
+			for _, c := range changes {
+				fmt.Fprintln(stdout, c)
+			}
+			fmt.Fprintf(stdout, "%d changement(s).\n", len(changes))
+			code = 1
+			return nil
+		},
+	}
+	root.AddCommand(buildCmd, checkCmd, extractCmd, diffCmd)
 	root.SetArgs(args)
 	root.SetOut(stdout)
 	root.SetErr(stderr)

@@ -1,0 +1,285 @@
+// Package diff tells, in French, what changed between two versions of a
+// contract's sources: fiche by fiche and field by field, the members, the
+// sigles, the statistics and the texts.
+package diff
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/contrat-local-sante/cls/internal/model"
+)
+
+// Change is one difference.
+type Change struct {
+	Where string // "Fiche FA2.3", "Sigles", "Modèle 05-diagnostic.md"
+	What  string // "Objectif général : « … » → « … »"
+}
+
+func (c Change) String() string { return c.Where + " : " + c.What }
+
+// Compare lists the differences from old to new, in a stable order.
+func Compare(old, new *model.Contract) []Change {
+	var out []Change
+	add := func(where, format string, args ...any) {
+		out = append(out, Change{Where: where, What: fmt.Sprintf(format, args...)})
+	}
+	field := func(where, name, a, b string) {
+		if a != b {
+			add(where, "%s : %s → %s", name, quote(a), quote(b))
+		}
+	}
+	field("Contrat", "version", old.Version(), new.Version())
+	field("Contrat", "lieu de signature", old.Signature.Place, new.Signature.Place)
+	field("Contrat", "date de signature", old.Signature.Date, new.Signature.Date)
+	field("Contrat", "territoire", old.Territory.Name, new.Territory.Name)
+
+	members := func(where string, a, b []model.Member) {
+		var as, bs []string
+		for _, m := range a {
+			as = append(as, m.Name)
+		}
+		for _, m := range b {
+			bs = append(bs, m.Name)
+		}
+		lists(where, as, bs, add)
+	}
+	members("Comité de pilotage", old.Steering, new.Steering)
+	members("Comité technique", old.Technical, new.Technical)
+	members("Acteurs mobilisés", old.Actors, new.Actors)
+	var op, np []string
+	for _, p := range old.Present {
+		op = append(op, p.Name+" ("+p.Title+")")
+	}
+	for _, p := range new.Present {
+		np = append(np, p.Name+" ("+p.Title+")")
+	}
+	lists("Présents à la signature", op, np, add)
+	var os, ns []string
+	for _, s := range old.Signatories {
+		os = append(os, s.Name+" ("+s.Title+")")
+	}
+	for _, s := range new.Signatories {
+		ns = append(ns, s.Name+" ("+s.Title+")")
+	}
+	lists("Signataires", os, ns, add)
+
+	// avenants
+	for i := len(old.Avenants); i < len(new.Avenants); i++ {
+		a := new.Avenants[i]
+		add(fmt.Sprintf("Avenant n° %d", a.Number), "ajouté : %s", quote(a.Object))
+	}
+	for i := len(new.Avenants); i < len(old.Avenants); i++ {
+		add(fmt.Sprintf("Avenant n° %d", old.Avenants[i].Number), "retiré")
+	}
+
+	// fiches
+	oldF := map[string]model.Fiche{}
+	for _, f := range old.Fiches {
+		oldF[f.Code] = f
+	}
+	newF := map[string]bool{}
+	for _, f := range new.Fiches {
+		newF[f.Code] = true
+		o, ok := oldF[f.Code]
+		where := "Fiche " + f.Code
+		if !ok {
+			add(where, "ajoutée : %s (axe %s)", quote(f.Title), f.Axe)
+			continue
+		}
+		for _, fd := range ficheFields {
+			field(where, fd.name, fd.get(o), fd.get(f))
+		}
+		lists(where+", objectifs", objectives(o), objectives(f), add)
+		lists(where+", évaluation", indicators(o), indicators(f), add)
+	}
+	for _, f := range old.Fiches {
+		if !newF[f.Code] {
+			add("Fiche "+f.Code, "supprimée : %s", quote(f.Title))
+		}
+	}
+
+	// sigles
+	oldS := map[string]string{}
+	for _, s := range old.Sigles {
+		oldS[s.Sigle] = s.Definition
+	}
+	newS := map[string]bool{}
+	for _, s := range new.Sigles {
+		newS[s.Sigle] = true
+		if d, ok := oldS[s.Sigle]; !ok {
+			add("Sigles", "ajouté : %s (%s)", s.Sigle, s.Definition)
+		} else if d != s.Definition {
+			add("Sigles", "%s : %s → %s", s.Sigle, quote(d), quote(s.Definition))
+		}
+	}
+	for _, s := range old.Sigles {
+		if !newS[s.Sigle] {
+			add("Sigles", "retiré : %s", s.Sigle)
+		}
+	}
+
+	// statistics, cell by cell
+	oldT := map[string]model.StatTable{}
+	for _, t := range old.Stats {
+		oldT[t.Sheet] = t
+	}
+	for _, t := range new.Stats {
+		o, ok := oldT[t.Sheet]
+		where := "Statistiques, feuille « " + t.Sheet + " »"
+		if !ok {
+			add(where, "ajoutée")
+			continue
+		}
+		field(where, "source", o.Source, t.Source)
+		for _, r := range t.Rows {
+			for k, s := range t.Series {
+				or, col, okO := o.Lookup(r.Label, s)
+				if !r.Set[k] && !okO {
+					continue
+				}
+				a, b := "", ""
+				if okO {
+					a = or.Text(col)
+				}
+				if r.Set[k] {
+					b = r.Text(k)
+				}
+				if a != b {
+					add(where, "%s, %s : %s → %s", r.Label, s, orDash(a), orDash(b))
+				}
+			}
+		}
+	}
+
+	// templates
+	oldM := map[string]string{}
+	for name, t := range old.TemplateFiles {
+		oldM[name] = t.Text
+	}
+	var names []string
+	for name := range new.TemplateFiles {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		t := new.TemplateFiles[name].Text
+		o, ok := oldM[name]
+		switch {
+		case !ok:
+			add("Modèle "+name, "ajouté")
+		case o != t:
+			add("Modèle "+name, "%s", lineSummary(o, t))
+		}
+	}
+	for name := range oldM {
+		if _, ok := new.TemplateFiles[name]; !ok {
+			add("Modèle "+name, "supprimé")
+		}
+	}
+	return out
+}
+
+var ficheFields = []struct {
+	name string
+	get  func(model.Fiche) string
+}{
+	{"axe", func(f model.Fiche) string { return f.Axe }},
+	{"intitulé", func(f model.Fiche) string { return f.Title }},
+	{"statut", func(f model.Fiche) string { return f.Status }},
+	{"articulation avec les autres dispositifs", func(f model.Fiche) string { return f.Articulation }},
+	{"objectif général", func(f model.Fiche) string { return f.Goal }},
+	{"maître d'œuvre / porteur", func(f model.Fiche) string { return f.Owner }},
+	{"public visé", func(f model.Fiche) string { return f.Audience }},
+	{"déroulé de l'action", func(f model.Fiche) string { return f.Steps }},
+	{"partenaires", func(f model.Fiche) string { return f.Partners }},
+	{"outils", func(f model.Fiche) string { return f.Tools }},
+}
+
+func objectives(f model.Fiche) []string {
+	var out []string
+	for _, o := range f.Objectives {
+		prefix := strings.TrimSpace(o.Number + " " + o.Text)
+		for _, op := range o.Operational {
+			out = append(out, strings.TrimSpace(prefix+" → "+strings.TrimSpace(op.Number+" "+op.Text)))
+		}
+		if len(o.Operational) == 0 {
+			out = append(out, prefix)
+		}
+	}
+	return out
+}
+
+func indicators(f model.Fiche) []string {
+	var out []string
+	for _, i := range f.Evaluation {
+		out = append(out, strings.TrimSpace(strings.Join([]string{i.Kind, i.Type}, " ")+" : "+i.Text))
+	}
+	return out
+}
+
+// lists reports the items added to and removed from a list.
+func lists(where string, a, b []string, add func(string, string, ...any)) {
+	inA := map[string]int{}
+	for _, x := range a {
+		inA[x]++
+	}
+	inB := map[string]int{}
+	for _, x := range b {
+		inB[x]++
+	}
+	for _, x := range b {
+		if inA[x] == 0 {
+			add(where, "ajouté : %s", quote(x))
+		} else {
+			inA[x]--
+		}
+	}
+	for _, x := range a {
+		if inB[x] == 0 {
+			add(where, "retiré : %s", quote(x))
+		} else {
+			inB[x]--
+		}
+	}
+}
+
+// lineSummary counts the lines that differ between two texts.
+func lineSummary(a, b string) string {
+	la, lb := strings.Split(a, "\n"), strings.Split(b, "\n")
+	inA := map[string]int{}
+	for _, l := range la {
+		inA[l]++
+	}
+	added, removed := 0, 0
+	for _, l := range lb {
+		if inA[l] > 0 {
+			inA[l]--
+		} else {
+			added++
+		}
+	}
+	for _, n := range inA {
+		removed += n
+	}
+	return fmt.Sprintf("modifié (%d ligne(s) ajoutée(s) ou changée(s), %d retirée(s))", added, removed)
+}
+
+func quote(s string) string {
+	s = strings.ReplaceAll(strings.TrimSpace(s), "\n", " / ")
+	if s == "" {
+		return "(vide)"
+	}
+	if len([]rune(s)) > 160 {
+		s = string([]rune(s)[:157]) + "…"
+	}
+	return "« " + s + " »"
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "(vide)"
+	}
+	return s
+}
