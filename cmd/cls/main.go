@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 
 	"github.com/spf13/cobra"
 
@@ -132,7 +133,34 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return nil
 		},
 	}
-	root.AddCommand(buildCmd, checkCmd, extractCmd, diffCmd)
+	var avenantOut, avant string
+	avenantCmd := &cobra.Command{
+		Use:   "avenant N --out FICHIER.pdf [--avant ANCIEN]",
+		Short: "Produit l'avenant n° N en PDF (parties, visas, articles, fiches ajoutées, changements, signatures)",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			n, err := strconv.Atoi(args[0])
+			if err != nil {
+				return fmt.Errorf("« %s » n'est pas un numéro d'avenant ; attendu un nombre (1, 2…)", args[0])
+			}
+			if avenantOut == "" {
+				return fmt.Errorf("attendu --out FICHIER.pdf : le fichier où écrire l'avenant")
+			}
+			opt.Overrides = overrides()
+			res, err := build.Avenant(opt, n, avant, avenantOut)
+			if res != nil {
+				printWarnings(stderr, res.Problems)
+			}
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(stdout, "Avenant écrit : %s (%d pages)\nSHA-256 : %s\n", res.Path, len(res.Layout.Pages), res.SHA256)
+			return nil
+		},
+	}
+	avenantCmd.Flags().StringVar(&avenantOut, "out", "", "fichier PDF de l'avenant")
+	avenantCmd.Flags().StringVar(&avant, "avant", "", "sources d'avant l'avenant : le contrat PDF signé précédent, ou son dossier (nécessaire si l'avenant modifie des fiches)")
+	root.AddCommand(buildCmd, checkCmd, extractCmd, diffCmd, avenantCmd)
 	root.SetArgs(args)
 	root.SetOut(stdout)
 	root.SetErr(stderr)

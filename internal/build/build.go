@@ -269,3 +269,50 @@ func WriteAtomic(path string, data []byte) error {
 	}
 	return nil
 }
+
+// Avenant builds avenant n as its own PDF and writes it to out. before,
+// when set, names the sources before the avenant (the previous signed
+// PDF, or a folder), needed when the avenant modifies fiches.
+func Avenant(opt Options, n int, before, out string) (*Result, error) {
+	cfg, fam, c, probs, err := Load(opt)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{Config: cfg, Contract: c, Problems: probs}
+	if probs.HasErrors() {
+		return res, probs
+	}
+	var old *model.Contract
+	if before != "" {
+		if old, err = ReadVersion(before); err != nil {
+			return res, err
+		}
+	}
+	m := fonts.NewMeasurer(fam)
+	cf, err := chart.ParseFonts(fam.Faces[0], fam.Faces[doc.Bold])
+	if err != nil {
+		return res, err
+	}
+	d, cprobs := compose.ComposeAvenant(c, old, n, m, cf)
+	res.Problems = append(res.Problems, cprobs...)
+	if cprobs.HasErrors() {
+		return res, res.Problems
+	}
+	p := cfg.Papier
+	g := layout.A4(p.Marges.Haut, p.Marges.Bas, p.Marges.Gauche, p.Marges.Droite, p.TailleTexte)
+	lr, err := layout.Layout(d, g, layout.DefaultTheme(), m)
+	if err != nil {
+		return res, err
+	}
+	res.Document, res.Layout = d, lr
+	pdf, err := pdfwrite.Write(lr, pdfwrite.Options{Geometry: g, Family: fam, Meta: d.Meta})
+	if err != nil {
+		return res, err
+	}
+	res.PDF, res.SHA256 = pdf, embed.Sum(pdf)
+	if err := WriteAtomic(out, pdf); err != nil {
+		return res, err
+	}
+	res.Path = out
+	return res, nil
+}

@@ -88,11 +88,9 @@ func Compare(old, new *model.Contract) []Change {
 			add(where, "ajoutée : %s (axe %s)", quote(f.Title), f.Axe)
 			continue
 		}
-		for _, fd := range ficheFields {
-			field(where, fd.name, fd.get(o), fd.get(f))
+		for _, fc := range Fiche(o, f) {
+			add(where, "%s : %s → %s", fc.Name, quote(fc.Old), quote(fc.New))
 		}
-		lists(where+", objectifs", objectives(o), objectives(f), add)
-		lists(where+", évaluation", indicators(o), indicators(f), add)
 	}
 	for _, f := range old.Fiches {
 		if !newF[f.Code] {
@@ -177,6 +175,30 @@ func Compare(old, new *model.Contract) []Change {
 		if _, ok := new.TemplateFiles[name]; !ok {
 			add("Modèle "+name, "supprimé")
 		}
+	}
+	return out
+}
+
+// FieldChange is a field of a fiche, before and after.
+type FieldChange struct {
+	Name     string
+	Old, New string
+}
+
+// Fiche lists the fields of a fiche that changed, with their whole texts;
+// objectives and indicators are compared as lists, one item a line.
+func Fiche(old, new model.Fiche) []FieldChange {
+	var out []FieldChange
+	for _, fd := range ficheFields {
+		if a, b := fd.get(old), fd.get(new); a != b {
+			out = append(out, FieldChange{fd.name, a, b})
+		}
+	}
+	if a, b := strings.Join(objectives(old), "\n"), strings.Join(objectives(new), "\n"); a != b {
+		out = append(out, FieldChange{"objectifs", a, b})
+	}
+	if a, b := strings.Join(indicators(old), "\n"), strings.Join(indicators(new), "\n"); a != b {
+		out = append(out, FieldChange{"évaluation", a, b})
 	}
 	return out
 }

@@ -139,6 +139,9 @@ func (tr *Territory) Write(t testing.TB, dir, fontsDir string) string {
 		t.Fatal(err)
 	}
 	cfg := filepath.Join(dir, "cls.yaml")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
 	if err := os.WriteFile(cfg, []byte(replaceFonts(tr.Config, abs)), 0o644); err != nil {
 		t.Fatal(err)
 	}
