@@ -160,7 +160,69 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	avenantCmd.Flags().StringVar(&avenantOut, "out", "", "fichier PDF de l'avenant")
 	avenantCmd.Flags().StringVar(&avant, "avant", "", "sources d'avant l'avenant : le contrat PDF signé précédent, ou son dossier (nécessaire si l'avenant modifie des fiches)")
-	root.AddCommand(buildCmd, checkCmd, extractCmd, diffCmd, avenantCmd)
+	var evalOut string
+	var evalAppend bool
+	evaluationCmd := &cobra.Command{
+		Use:   "evaluation ANNÉE --out FICHIER.pdf [--append]",
+		Short: "Produit l'annexe d'évaluation annuelle (ou, avec --append, le contrat consolidé suivi de l'annexe)",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			year, err := strconv.Atoi(args[0])
+			if err != nil {
+				return fmt.Errorf("« %s » n'est pas une année ; attendu par exemple 2025", args[0])
+			}
+			opt.Overrides = overrides()
+			if evalAppend {
+				opt.Out, opt.EvaluationYear = evalOut, year
+				res, err := build.Build(opt)
+				if res != nil {
+					printWarnings(stderr, res.Problems)
+				}
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(stdout, "Contrat avec l'annexe d'évaluation %d écrit : %s (%d pages)\nSHA-256 : %s\n", year, res.Path, len(res.Layout.Pages), res.SHA256)
+				return nil
+			}
+			if evalOut == "" {
+				return fmt.Errorf("attendu --out FICHIER.pdf : le fichier où écrire l'annexe")
+			}
+			res, err := build.Evaluation(opt, year, evalOut)
+			if res != nil {
+				printWarnings(stderr, res.Problems)
+			}
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(stdout, "Annexe d'évaluation %d écrite : %s (%d pages)\nSHA-256 : %s\n", year, res.Path, len(res.Layout.Pages), res.SHA256)
+			return nil
+		},
+	}
+	evaluationCmd.Flags().StringVar(&evalOut, "out", "", "fichier PDF à écrire")
+	evaluationCmd.Flags().BoolVar(&evalAppend, "append", false, "ajouter l'annexe au contrat consolidé")
+	var tplOut string
+	evalTemplateCmd := &cobra.Command{
+		Use:   "template ANNÉE --out FICHIER.xlsx",
+		Short: "Écrit le classeur vierge de l'évaluation d'une année, à remplir",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			year, err := strconv.Atoi(args[0])
+			if err != nil {
+				return fmt.Errorf("« %s » n'est pas une année ; attendu par exemple 2026", args[0])
+			}
+			if tplOut == "" {
+				return fmt.Errorf("attendu --out FICHIER.xlsx, par exemple sources/evaluation/%d.xlsx", year)
+			}
+			if err := build.EvaluationTemplate(opt, year, tplOut); err != nil {
+				return err
+			}
+			fmt.Fprintf(stdout, "Classeur d'évaluation %d écrit : %s\n", year, tplOut)
+			return nil
+		},
+	}
+	evalTemplateCmd.Flags().StringVar(&tplOut, "out", "", "classeur à écrire")
+	evaluationCmd.AddCommand(evalTemplateCmd)
+	root.AddCommand(buildCmd, checkCmd, extractCmd, diffCmd, avenantCmd, evaluationCmd)
 	root.SetArgs(args)
 	root.SetOut(stdout)
 	root.SetErr(stderr)

@@ -59,7 +59,7 @@ func TestAvenantScenario(t *testing.T) {
 	text := plainSpaces(allText(amended))
 	for _, want := range []string{
 		"Version consolidée intégrant l'avenant n° 1 du 15 mars 2027", // footer and cover
-		"(ajoutée, avenant n° 1)", "(modifiée, avenant n° 1)", // synthèse
+		"(ajoutée, avenant n° 1)", "(modifiée, avenant n° 1)",         // synthèse
 		"Fiche ajoutée par l'avenant n° 1 du 15 mars 2027", "Fiche modifiée par l'avenant n° 1 du 15 mars 2027", // fiche tables
 		"Avenant n° 1", "1er février 2027", "Pharmacies du Val", // history page
 	} {

@@ -21,6 +21,7 @@ import (
 	"github.com/contrat-local-sante/cls/internal/diag"
 	"github.com/contrat-local-sante/cls/internal/doc"
 	"github.com/contrat-local-sante/cls/internal/embed"
+	"github.com/contrat-local-sante/cls/internal/evalsheet"
 	"github.com/contrat-local-sante/cls/internal/fonts"
 	"github.com/contrat-local-sante/cls/internal/layout"
 	"github.com/contrat-local-sante/cls/internal/model"
@@ -30,12 +31,15 @@ import (
 
 // Options select the inputs and the output.
 type Options struct {
-	Config    string            // path of cls.yaml
-	Sources   string            // sources folder; from cls.yaml when empty
-	Templates string            // templates folder; from cls.yaml when empty
-	Out       string            // output PDF; from cls.yaml when empty
-	Fonts     string            // fonts folder; from cls.yaml when empty
-	Overrides map[string]string // configuration overrides, keyed like cls.yaml
+	Config    string // path of cls.yaml
+	Sources   string // sources folder; from cls.yaml when empty
+	Templates string // templates folder; from cls.yaml when empty
+	Out       string // output PDF; from cls.yaml when empty
+	Fonts     string // fonts folder; from cls.yaml when empty
+	// EvaluationYear, when set, appends that year's evaluation annex to the
+	// contract.
+	EvaluationYear int
+	Overrides      map[string]string // configuration overrides, keyed like cls.yaml
 }
 
 // Result is a built contract.
@@ -112,7 +116,18 @@ func Make(opt Options) (*Result, error) {
 	if err != nil {
 		return res, err
 	}
-	d, cprobs := compose.Compose(c, m, cf)
+	var d *doc.Document
+	var cprobs diag.List
+	if opt.EvaluationYear > 0 {
+		evals, eprobs := source.ReadEvaluations(c, sourcesDir(opt, cfg), opt.EvaluationYear)
+		res.Problems = append(res.Problems, eprobs...)
+		if eprobs.HasErrors() {
+			return res, res.Problems
+		}
+		d, cprobs = compose.ComposeWithEvaluation(c, evals, m, cf)
+	} else {
+		d, cprobs = compose.Compose(c, m, cf)
+	}
 	res.Problems = append(res.Problems, cprobs...)
 	if cprobs.HasErrors() {
 		return res, res.Problems
@@ -315,4 +330,74 @@ func Avenant(opt Options, n int, before, out string) (*Result, error) {
 	}
 	res.Path = out
 	return res, nil
+}
+
+// sourcesDir is the sources folder a build reads.
+func sourcesDir(opt Options, cfg *config.Config) string {
+	if opt.Sources != "" {
+		return opt.Sources
+	}
+	return cfg.Path(cfg.Sources)
+}
+
+// Evaluation builds the yearly evaluation annex of year as its own PDF.
+func Evaluation(opt Options, year int, out string) (*Result, error) {
+	cfg, fam, c, probs, err := Load(opt)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{Config: cfg, Contract: c, Problems: probs}
+	if probs.HasErrors() {
+		return res, probs
+	}
+	evals, eprobs := source.ReadEvaluations(c, sourcesDir(opt, cfg), year)
+	res.Problems = append(res.Problems, eprobs...)
+	if eprobs.HasErrors() {
+		return res, res.Problems
+	}
+	m := fonts.NewMeasurer(fam)
+	cf, err := chart.ParseFonts(fam.Faces[0], fam.Faces[doc.Bold])
+	if err != nil {
+		return res, err
+	}
+	d, cprobs := compose.ComposeEvaluation(c, evals, m, cf)
+	res.Problems = append(res.Problems, cprobs...)
+	if cprobs.HasErrors() {
+		return res, res.Problems
+	}
+	p := cfg.Papier
+	g := layout.A4(p.Marges.Haut, p.Marges.Bas, p.Marges.Gauche, p.Marges.Droite, p.TailleTexte)
+	lr, err := layout.Layout(d, g, layout.DefaultTheme(), m)
+	if err != nil {
+		return res, err
+	}
+	res.Document, res.Layout = d, lr
+	pdf, err := pdfwrite.Write(lr, pdfwrite.Options{Geometry: g, Family: fam, Meta: d.Meta})
+	if err != nil {
+		return res, err
+	}
+	res.PDF, res.SHA256 = pdf, embed.Sum(pdf)
+	if err := WriteAtomic(out, pdf); err != nil {
+		return res, err
+	}
+	res.Path = out
+	return res, nil
+}
+
+// EvaluationTemplate writes the blank evaluation workbook of year.
+func EvaluationTemplate(opt Options, year int, out string) error {
+	_, _, c, probs, err := Load(opt)
+	if err != nil {
+		return err
+	}
+	if probs.HasErrors() {
+		return probs
+	}
+	if _, err := os.Stat(out); err == nil {
+		return fmt.Errorf("%s existe déjà : il n'est pas écrasé (il contient peut-être des valeurs saisies) ; choisir un autre nom ou le supprimer", out)
+	}
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		return err
+	}
+	return evalsheet.Write(c, year, out)
 }

@@ -45,6 +45,8 @@ var looks = []look{
 	{fill: drawing.Color{R: 150, G: 185, B: 220, A: 255}, hatch: 1, ink: drawing.Color{R: 31, G: 78, B: 121, A: 255}},
 	{fill: drawing.Color{R: 235, G: 240, B: 246, A: 255}, hatch: 2, ink: drawing.Color{R: 31, G: 78, B: 121, A: 255}},
 	{fill: drawing.Color{R: 110, G: 110, B: 110, A: 255}, ink: drawing.ColorWhite},
+	{fill: drawing.Color{R: 255, G: 255, B: 255, A: 255}, hatch: 1, ink: drawing.Color{R: 31, G: 78, B: 121, A: 255}},
+	{fill: drawing.Color{R: 200, G: 200, B: 200, A: 255}, hatch: 2, ink: drawing.Color{R: 31, G: 78, B: 121, A: 255}},
 }
 
 var (
@@ -138,16 +140,22 @@ func (d data) bounds() (lo, hi float64) {
 
 // niceTicks returns round tick values covering [lo, hi] (steps of 1, 2,
 // 2.5 or 5 times a power of ten) and the range they span.
-func niceTicks(lo, hi float64, target int) ([]float64, float64, float64) {
+func niceTicks(lo, hi float64, target int, integers bool) ([]float64, float64, float64) {
 	span := hi - lo
 	raw := span / float64(target)
 	p := math.Pow(10, math.Floor(math.Log10(raw)))
 	step := p
 	for _, m := range []float64{1, 2, 2.5, 5, 10} {
+		if integers && m*p != math.Round(m*p) {
+			continue // counts get whole ticks
+		}
 		if m*p >= raw {
 			step = m * p
 			break
 		}
+	}
+	if integers {
+		step = math.Max(step, 1)
 	}
 	start := math.Floor(lo/step) * step
 	end := math.Ceil(hi/step) * step
@@ -156,6 +164,18 @@ func niceTicks(lo, hi float64, target int) ([]float64, float64, float64) {
 		ts = append(ts, math.Round(v/step)*step)
 	}
 	return ts, start, end
+}
+
+// integers reports whether every value is a whole number.
+func (d data) integers() bool {
+	for k := range d.vals {
+		for _, v := range d.vals[k] {
+			if v != math.Round(v) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // Figure draws a chart of the given width (mm) as a figure.
@@ -173,7 +193,7 @@ func Figure(spec model.ChartSpec, width float64, m Measurer, f Fonts) (doc.Figur
 	}
 	r := &renderer{m: m, bold: f.Bold}
 	lo, hi := d.bounds()
-	tickValues, lo, hi := niceTicks(lo, hi, 5)
+	tickValues, lo, hi := niceTicks(lo, hi, 5, d.integers())
 	var ticks []gochart.Tick
 	for _, v := range tickValues {
 		ticks = append(ticks, gochart.Tick{Value: v, Label: frnum.Plain(v)})

@@ -44,13 +44,27 @@ type composer struct {
 // Compose builds the document. Charts are set in the given fonts.
 func Compose(c *model.Contract, m Measurer, fonts chart.Fonts) (*doc.Document, diag.List) {
 	k := newComposer(c, m, fonts)
+	return k.contract(), k.probs
+}
+
+// ComposeWithEvaluation builds the contract followed by the evaluation
+// annex of the last of evals, figures and anchors numbered on from the
+// contract's.
+func ComposeWithEvaluation(c *model.Contract, evals []model.Evaluation, m Measurer, fonts chart.Fonts) (*doc.Document, diag.List) {
+	k := newComposer(c, m, fonts)
+	d := k.contract()
+	d.Blocks = append(d.Blocks, k.evaluationAnnex(evals)...)
+	return d, k.probs
+}
+
+func (k *composer) contract() *doc.Document {
 	d := &doc.Document{Meta: k.meta()}
 	k.out = append(k.out, k.cover(), doc.Sommaire{Title: "Sommaire"})
-	for _, t := range c.Templates {
+	for _, t := range k.c.Templates {
 		k.section(t)
 	}
 	d.Blocks = k.out
-	return d, k.probs
+	return d
 }
 
 func newComposer(c *model.Contract, m Measurer, fonts chart.Fonts) *composer {

@@ -47,7 +47,7 @@ func (k *composer) caption(f *doc.Figure, title, source string) {
 	if source != "" {
 		f.Source = "Source : " + source
 	}
-	f.Anchor = fmt.Sprintf("figure-%d", k.figures)
+	f.Anchor = k.slug(fmt.Sprintf("figure %d", k.figures))
 }
 
 // chart draws a chart described in the workbooks: ```cls graphique ID.

@@ -187,9 +187,13 @@ func (e *engine) list(l doc.List, width float64, ctx flowCtx, first bool) []line
 // figure sets a vector drawing centred in the column, scaled down if it is
 // wider than the column, with its caption below.
 func (e *engine) figure(f doc.Figure, width float64, first bool) []line {
+	// a figure fits the column, and a page with room for its caption
 	scale := 1.0
 	if f.Width > width {
 		scale = width / f.Width
+	}
+	if maxH := e.g.bodyBottom() - e.g.Top - 30; f.Height*scale > maxH {
+		scale = maxH / f.Height
 	}
 	dx := (width - f.Width*scale) / 2
 	ln := line{h: f.Height*scale + 2, keepNext: false}

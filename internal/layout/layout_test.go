@@ -296,7 +296,11 @@ func TestHeaderRowIsNeverAloneAtTheFootOfAPage(t *testing.T) {
 		for r := 0; r < 6; r++ {
 			table.Rows = append(table.Rows, doc.Row{Cells: []doc.Cell{cell("corps"), cell(strings.Repeat("texte ", 300+r*40))}})
 		}
-		res := layoutBlocks(t, para(strings.Repeat("avant ", 40*lead)), table)
+		blocks := []doc.Block{para(strings.Repeat("avant ", 40*lead))}
+		if lead%2 == 1 {
+			blocks = append(blocks, doc.Heading{Level: 2, Text: []doc.Inline{{Text: "Titre"}}, Anchor: "t"})
+		}
+		res := layoutBlocks(t, append(blocks, table)...)
 		for i, p := range res.Pages {
 			head, body := false, false
 			for _, it := range p.Items {

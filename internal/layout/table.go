@@ -169,7 +169,9 @@ func (e *engine) placeTable(t doc.Table, lead []line) {
 	for len(lead) > 0 && lead[0].space && e.atTop() {
 		lead = lead[1:]
 	}
-	firstNeed += height(lead)
+	if len(lead) > 0 {
+		firstNeed += height(lead) + leadGap
+	}
 	if firstNeed > e.room()+1e-6 && !e.atTop() {
 		e.newPage()
 		for len(lead) > 0 && lead[0].space {
@@ -180,7 +182,7 @@ func (e *engine) placeTable(t doc.Table, lead []line) {
 		e.put(l, e.g.Left)
 	}
 	if len(lead) > 0 {
-		e.y += 1.5
+		e.y += leadGap
 	}
 	var open []*span
 	openSpans := func(r int) {
@@ -304,8 +306,12 @@ func (e *engine) placeTable(t doc.Table, lead []line) {
 	e.y += tableAfter
 }
 
-// tableAfter is the space below a table, in mm.
-const tableAfter = 2.0
+// tableAfter is the space below a table, leadGap between a heading and
+// the table under it, in mm.
+const (
+	tableAfter = 2.0
+	leadGap    = 1.5
+)
 
 // drawSpan draws the box of a row-spanning cell from its segment's top to
 // bottom, with as many of its lines as fit.

@@ -287,3 +287,33 @@ func (c *Contract) Version() string {
 	}
 	return "Version initiale"
 }
+
+// Evaluation is one year of the yearly evaluation: the état d'avancement
+// of each fiche and the values of its criteria and indicators.
+type Evaluation struct {
+	Year    int
+	Example bool   // fictitious values: the annex says so
+	Title   string // replaces the annex's title, when set
+	File    string
+	States  map[string]FicheState // by fiche code; a fiche absent is "non renseignée"
+	Values  []IndicatorValue
+}
+
+// FicheState is a fiche's état d'avancement in a year.
+type FicheState struct {
+	State   string
+	Comment string
+}
+
+// IndicatorValue is the value of one criterion or indicator in a year.
+type IndicatorValue struct {
+	Fiche     string
+	Kind      string
+	Type      string
+	Text      string
+	Value     float64
+	HasValue  bool
+	Target    float64
+	HasTarget bool
+	Comment   string
+}
