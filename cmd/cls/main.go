@@ -60,7 +60,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			opt.Overrides = overrides()
 			res, err := build.Build(opt)
 			if res != nil {
-				printWarnings(stderr, res.Problems)
+				printSomeWarnings(stderr, res.Problems, 5)
 			}
 			if err != nil {
 				return err
@@ -154,7 +154,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(stdout, "Avenant écrit : %s (%d pages)\nSHA-256 : %s\n", res.Path, len(res.Layout.Pages), res.SHA256)
+			fmt.Fprintf(stdout, "Avenant écrit : %s (%d pages)\nSHA-256 : %s (aussi dans %s.sha256)\n", res.Path, len(res.Layout.Pages), res.SHA256, filepath.Base(res.Path))
 			return nil
 		},
 	}
@@ -240,13 +240,31 @@ func run(args []string, stdout, stderr io.Writer) int {
 					n++
 				}
 			}
-			fmt.Fprintf(stderr, "%d erreur(s) : le contrat n'a pas été produit ; le PDF précédent est intact.\n", n)
+			fmt.Fprintf(stderr, "%d erreur(s) : rien n'a été produit ; le PDF précédent est intact.\n", n)
 		} else {
 			fmt.Fprintln(stderr, "erreur :", err)
 		}
 		code = 1
 	}
 	return code
+}
+
+// printSomeWarnings prints the first n warnings and counts the others:
+// a build should not drown its result; cls check lists them all.
+func printSomeWarnings(w io.Writer, probs diag.List, n int) {
+	var warns diag.List
+	for _, p := range probs {
+		if p.Severity == diag.Warning {
+			warns = append(warns, p)
+		}
+	}
+	for i, p := range warns {
+		if i == n {
+			fmt.Fprintf(w, "… et %d autre(s) avertissement(s) : « cls check » les liste tous.\n", len(warns)-n)
+			break
+		}
+		fmt.Fprintln(w, p)
+	}
 }
 
 // printWarnings prints the warnings of a problem list.

@@ -328,6 +328,9 @@ func Avenant(opt Options, n int, before, out string) (*Result, error) {
 	if err := WriteAtomic(out, pdf); err != nil {
 		return res, err
 	}
+	if err := WriteAtomic(out+".sha256", []byte(res.SHA256+"  "+filepath.Base(out)+"\n")); err != nil {
+		return res, err
+	}
 	res.Path = out
 	return res, nil
 }

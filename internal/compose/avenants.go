@@ -49,7 +49,7 @@ func (k *composer) history() []doc.Block {
 func (k *composer) initialFiches() int {
 	n := 0
 	for _, f := range k.c.Fiches {
-		if f.Change != model.ChangeAdded {
+		if f.AddedBy == 0 {
 			n++
 		}
 	}

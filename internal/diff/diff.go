@@ -65,6 +65,27 @@ func Compare(old, new *model.Contract) []Change {
 	}
 	lists("Signataires", os, ns, add)
 
+	var og, ng []string
+	for _, g := range old.WorkingGroups {
+		og = append(og, fmt.Sprintf("axe %s, %s, %s, %d participants", g.Axe, g.Title, g.Date, g.Participants))
+	}
+	for _, g := range new.WorkingGroups {
+		ng = append(ng, fmt.Sprintf("axe %s, %s, %s, %d participants", g.Axe, g.Title, g.Date, g.Participants))
+	}
+	lists("Groupes de travail", og, ng, add)
+	var od, nd []string
+	for _, lv := range old.Levels {
+		for _, d := range lv.Dispositifs {
+			od = append(od, lv.Name+" : "+d.Name)
+		}
+	}
+	for _, lv := range new.Levels {
+		for _, d := range lv.Dispositifs {
+			nd = append(nd, lv.Name+" : "+d.Name)
+		}
+	}
+	lists("Dispositifs", od, nd, add)
+
 	// avenants
 	for i := len(old.Avenants); i < len(new.Avenants); i++ {
 		a := new.Avenants[i]
@@ -148,6 +169,16 @@ func Compare(old, new *model.Contract) []Change {
 					add(where, "%s, %s : %s → %s", r.Label, s, orDash(a), orDash(b))
 				}
 			}
+		}
+	}
+
+	newT := map[string]bool{}
+	for _, t := range new.Stats {
+		newT[t.Sheet] = true
+	}
+	for _, t := range old.Stats {
+		if !newT[t.Sheet] {
+			add("Statistiques, feuille « "+t.Sheet+" »", "supprimée")
 		}
 	}
 

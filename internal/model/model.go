@@ -143,6 +143,7 @@ type Fiche struct {
 	Evaluation   []Indicator
 	Avenant      int    // the avenant that introduced or last changed it; 0 for the initial contract
 	Change       string // ChangeAdded or ChangeModified, with Avenant
+	AddedBy      int    // the avenant that added it; 0 for a fiche of the signed contract
 }
 
 // Fiche statuses, as the workbook writes them.

@@ -61,6 +61,9 @@ func readAvenants(c *model.Contract, path, name string, probs *diag.List) {
 				}
 				*col.list = append(*col.list, code)
 				f.Avenant, f.Change = a.Number, col.change
+				if col.change == model.ChangeAdded {
+					f.AddedBy = a.Number
+				}
 			}
 		}
 		c.Avenants = append(c.Avenants, a)
