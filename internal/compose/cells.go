@@ -53,8 +53,8 @@ func cellBlocks(s string) []doc.Block {
 // leadMarker matches what Markdown would take for a block marker at the
 // start of a line of plain text: "+ 16 %", "# 3", "> note", "1) …".
 var (
-	leadMarker = regexp.MustCompile(`^([+#>])(\s)`)
-	leadNumber = regexp.MustCompile(`^(\d+)([.)])(\s)`)
+	leadMarker = regexp.MustCompile(`^([+#>])(\s|$)`)
+	leadNumber = regexp.MustCompile(`^(\d+)([.)])(\s|$)`)
 )
 
 // escapeLead keeps a cell line literal when it starts like a Markdown block.

@@ -122,9 +122,6 @@ func parseDirective(body string, line int) *directive {
 
 func (c *mdConv) list(l *ast.List) doc.List {
 	out := doc.List{Ordered: l.IsOrdered(), Start: l.Start}
-	if out.Ordered && out.Start == 0 {
-		out.Start = 1
-	}
 	for it := l.FirstChild(); it != nil; it = it.NextSibling() {
 		var item doc.ListItem
 		for _, b := range c.blocks(it) {
