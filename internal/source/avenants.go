@@ -19,12 +19,11 @@ var avenantCols = []string{"Numéro", "Date de validation COPIL", "Date de signa
 
 // readAvenants reads the register and marks each fiche with the last
 // avenant that added or changed it.
-func readAvenants(c *model.Contract, path, name string, probs *diag.List) {
-	wb := openWorkbook(path, name, &diag.List{}) // reported by readContrat
+func readAvenants(c *model.Contract, wb *workbook, probs *diag.List) {
 	if wb == nil {
 		return
 	}
-	defer wb.close()
+	name := wb.name
 	if idx, err := wb.f.GetSheetIndex(avenantsSheet); err != nil || idx < 0 {
 		return
 	}

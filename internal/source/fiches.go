@@ -15,9 +15,11 @@ var (
 	evalCols   = []string{"Fiche", "Évaluation", "Type", "Texte"}
 )
 
-func readFiches(c *model.Contract, path, name string, probs *diag.List) {
-	wb := openWorkbook(path, name, probs)
-	defer wb.close()
+func readFiches(c *model.Contract, wb *workbook, probs *diag.List) {
+	if wb == nil {
+		return
+	}
+	name := wb.name
 	axes := map[string]bool{}
 	if t := wb.sheet("Axes", axesCols, probs); t != nil {
 		for i := range t.rows {

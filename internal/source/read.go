@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/contrat-local-sante/cls/internal/config"
 	"github.com/contrat-local-sante/cls/internal/diag"
@@ -41,12 +42,32 @@ func Read(cfg *config.Config, dirs Dirs) (*model.Contract, diag.List) {
 	rel := func(dir, file string) string { return displayPath(filepath.Join(dir, file)) }
 	c.Files = model.Files{Contrat: rel(dirs.Sources, ContratFile), Fiches: rel(dirs.Sources, FichesFile), Sigles: rel(dirs.Sources, SiglesFile),
 		Diagnostic: rel(dirs.Sources, DiagnosticFile), Templates: displayPath(dirs.Templates)}
-	readContrat(c, filepath.Join(dirs.Sources, ContratFile), rel(dirs.Sources, ContratFile), &probs)
-	readSigles(c, filepath.Join(dirs.Sources, SiglesFile), rel(dirs.Sources, SiglesFile), &probs)
-	readFiches(c, filepath.Join(dirs.Sources, FichesFile), rel(dirs.Sources, FichesFile), &probs)
-	readStats(c, dirs.Sources, &probs)
-	readAvenants(c, filepath.Join(dirs.Sources, ContratFile), rel(dirs.Sources, ContratFile), &probs)
-	readTemplates(c, dirs.Templates, &probs)
+	// each workbook is opened once; the independent ones are read at the
+	// same time, each into its own part of the model and its own problem
+	// list, merged in a fixed order so that messages and output never
+	// depend on timing
+	books := openBooks(dirs.Sources, &probs)
+	defer books.close()
+	var parts [4]diag.List
+	var wg sync.WaitGroup
+	for i, read := range []func(*diag.List){
+		func(p *diag.List) { readContrat(c, books.get(ContratFile), p) },
+		func(p *diag.List) { readSigles(c, books.get(SiglesFile), p) },
+		func(p *diag.List) { readFiches(c, books.get(FichesFile), p) },
+		func(p *diag.List) { readTemplates(c, dirs.Templates, p) },
+	} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			read(&parts[i])
+		}()
+	}
+	wg.Wait()
+	for _, p := range parts {
+		probs = append(probs, p...)
+	}
+	readStats(c, books, &probs)
+	readAvenants(c, books.get(ContratFile), &probs)
 	for _, f := range []string{ContratFile, SiglesFile, FichesFile, DiagnosticFile} {
 		if b, err := os.ReadFile(filepath.Join(dirs.Sources, f)); err == nil {
 			c.SourceFiles = append(c.SourceFiles, model.SourceFile{Name: "sources/" + f, Content: b})
@@ -72,9 +93,51 @@ func displayPath(p string) string {
 	return p
 }
 
-func readContrat(c *model.Contract, path, name string, probs *diag.List) {
-	wb := openWorkbook(path, name, probs)
-	defer wb.close()
+// books are the sources folder's workbooks, each opened once.
+type books struct {
+	dir  string
+	open map[string]*workbook
+	errs map[string]bool
+}
+
+// openBooks opens the three required workbooks, reporting those missing or
+// unreadable; the others open on demand.
+func openBooks(dir string, probs *diag.List) *books {
+	b := &books{dir: dir, open: map[string]*workbook{}, errs: map[string]bool{}}
+	for _, f := range []string{ContratFile, SiglesFile, FichesFile} {
+		b.load(f, probs)
+	}
+	return b
+}
+
+func (b *books) load(file string, probs *diag.List) *workbook {
+	if wb, ok := b.open[file]; ok || b.errs[file] {
+		return wb
+	}
+	p := filepath.Join(b.dir, file)
+	wb := openWorkbook(p, displayPath(p), probs)
+	if wb == nil {
+		b.errs[file] = true
+		return nil
+	}
+	b.open[file] = wb
+	return wb
+}
+
+// get returns an opened workbook, nil when it could not be opened.
+func (b *books) get(file string) *workbook { return b.open[file] }
+
+func (b *books) close() {
+	for _, wb := range b.open {
+		wb.close()
+	}
+}
+
+func readContrat(c *model.Contract, wb *workbook, probs *diag.List) {
+	if wb == nil {
+		return
+	}
+	name := wb.name
 	if t := wb.sheet("Signataires", []string{"Institution", "Représentée par", "Nom", "Fonction", "Partie"}, probs); t != nil {
 		for i := range t.rows {
 			c.Signatories = append(c.Signatories, model.Signatory{
@@ -136,9 +199,11 @@ func readContrat(c *model.Contract, path, name string, probs *diag.List) {
 	}
 }
 
-func readSigles(c *model.Contract, path, name string, probs *diag.List) {
-	wb := openWorkbook(path, name, probs)
-	defer wb.close()
+func readSigles(c *model.Contract, wb *workbook, probs *diag.List) {
+	if wb == nil {
+		return
+	}
+	name := wb.name
 	if t := wb.sheet("Sigles", []string{"Sigle", "Définition"}, probs); t != nil {
 		seen := map[string]string{}
 		for i := range t.rows {

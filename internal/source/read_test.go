@@ -151,6 +151,8 @@ func TestBadInput(t *testing.T) {
 			"erreur : sources/diagnostic.xlsx, feuille « Graphiques », cellule F2 : type de graphique « camembert » inconnu"},
 		{"chart of another workbook with text", func(tr *sourcetest.Territory, dir string) { tr.Contrat[5].Rows[1][3] = "12 personnes" },
 			"erreur : sources/contrat.xlsx, feuille « Groupes de travail », cellule D2 : « 12 personnes » n'est pas un nombre"},
+		{"chart reaching outside the sources", func(tr *sourcetest.Territory, dir string) { tr.Stats[2].Rows[3][1] = "../../secret.xlsx" },
+			"erreur : sources/diagnostic.xlsx, feuille « Graphiques », cellule B4 : classeur « ../../secret.xlsx » refusé"},
 		{"corrupt workbook", func(tr *sourcetest.Territory, dir string) {
 			tr.Sigles = nil
 			os.MkdirAll(filepath.Join(dir, "sources"), 0o755)

@@ -23,17 +23,15 @@ var chartCols = []string{"Identifiant", "Classeur", "Feuille", "Catégories", "S
 // readStats reads the statistics workbook: one table per sheet (title,
 // source and unit on top, then a header row and the data) and the sheet
 // of charts.
-func readStats(c *model.Contract, dir string, probs *diag.List) {
-	path := filepath.Join(dir, DiagnosticFile)
-	name := displayPath(path)
-	if _, err := os.Stat(path); err != nil {
+func readStats(c *model.Contract, b *books, probs *diag.List) {
+	if _, err := os.Stat(filepath.Join(b.dir, DiagnosticFile)); err != nil {
 		return // a contract may have no statistics
 	}
-	wb := openWorkbook(path, name, probs)
+	wb := b.load(DiagnosticFile, probs)
 	if wb == nil {
 		return
 	}
-	defer wb.close()
+	name := wb.name
 	for _, sheet := range wb.f.GetSheetList() {
 		if sheet == chartsSheet {
 			continue
@@ -46,12 +44,6 @@ func readStats(c *model.Contract, dir string, probs *diag.List) {
 	if t == nil {
 		return
 	}
-	other := map[string]*workbook{}
-	defer func() {
-		for _, w := range other {
-			w.close()
-		}
-	}()
 	for i := range t.rows {
 		spec := model.ChartSpec{
 			ID: t.required(i, "Identifiant", probs), File: t.get(i, "Classeur"), Sheet: t.required(i, "Feuille", probs),
@@ -77,13 +69,10 @@ func readStats(c *model.Contract, dir string, probs *diag.List) {
 			if data == nil && spec.Sheet != "" {
 				probs.Errorf(name, chartsSheet, t.ref(i, "Feuille"), "feuille « %s » introuvable dans %s ; attendu le nom d'une feuille de données de ce classeur", spec.Sheet, DiagnosticFile)
 			}
+		} else if spec.File != filepath.Base(spec.File) || !strings.HasSuffix(strings.ToLower(spec.File), ".xlsx") {
+			probs.Errorf(name, chartsSheet, t.ref(i, "Classeur"), "classeur « %s » refusé ; attendu le nom d'un classeur .xlsx du dossier des sources (par exemple contrat.xlsx), sans chemin", spec.File)
 		} else {
-			w, ok := other[spec.File]
-			if !ok {
-				p := filepath.Join(dir, spec.File)
-				w = openWorkbook(p, displayPath(p), probs)
-				other[spec.File] = w
-			}
+			w := b.load(spec.File, probs)
 			if w != nil && spec.Sheet != "" {
 				data = w.plainStatSheet(spec.Sheet, spec.Category, spec.Series, probs)
 			}
