@@ -55,6 +55,32 @@ type engine struct {
 
 	tableEnd     float64 // where the last table ended, for attached tables
 	tableEndPage int
+
+	memo *memo // what earlier passes set, which does not depend on pages
+}
+
+// memo keeps, across the passes of a layout, the lines of each block and
+// the rows of each table: only the page numbers change from one pass to
+// the next, so the text need not be set again.
+type memo struct {
+	lines map[memoKey][]line
+	rows  map[int][]rowBox
+}
+
+type memoKey struct {
+	block int
+	first bool
+}
+
+// blockLines sets the i-th block, or returns its lines from an earlier pass.
+func (e *engine) blockLines(i int, first bool, set func() []line) []line {
+	k := memoKey{i, first}
+	if ls, ok := e.memo.lines[k]; ok {
+		return ls
+	}
+	ls := set()
+	e.memo.lines[k] = ls
+	return ls
 }
 
 // Layout lays the document out. It runs passes until the page numbers that
@@ -62,8 +88,9 @@ type engine struct {
 // ever guessed.
 func Layout(d *doc.Document, g Geometry, theme Theme, m Measurer) (*Result, error) {
 	var known map[string]int
+	mm := &memo{lines: map[memoKey][]line{}, rows: map[int][]rowBox{}}
 	for pass := 0; pass < 4; pass++ {
-		e := &engine{g: g, theme: theme, m: m, meta: d.Meta, anchors: map[string]Position{}, printed: map[string]int{}, known: known}
+		e := &engine{g: g, theme: theme, m: m, meta: d.Meta, anchors: map[string]Position{}, printed: map[string]int{}, known: known, memo: mm}
 		e.run(d.Blocks)
 		res := &Result{Anchors: e.anchors, TOC: e.toc, Figures: e.figures, Printed: e.printed}
 		for _, p := range e.pages {
@@ -96,7 +123,7 @@ func (e *engine) run(blocks []doc.Block) {
 		pending = nil
 	}
 	body := flowCtx{size: e.g.BodySize}
-	for _, b := range blocks {
+	for i, b := range blocks {
 		switch v := b.(type) {
 		case doc.Cover:
 			flush()
@@ -123,7 +150,7 @@ func (e *engine) run(blocks []doc.Block) {
 			lead := pending[k:]
 			pending = pending[:k]
 			flush()
-			e.placeTable(v, lead)
+			e.placeTable(v, lead, i)
 		case doc.Heading:
 			if v.Divider {
 				flush()
@@ -134,9 +161,11 @@ func (e *engine) run(blocks []doc.Block) {
 				flush()
 				e.breakPage()
 			}
-			pending = append(pending, e.heading(v, e.g.Width(), body, e.atTop() && len(pending) == 0)...)
+			first := e.atTop() && len(pending) == 0
+			pending = append(pending, e.blockLines(i, first, func() []line { return e.heading(v, e.g.Width(), body, first) })...)
 		default:
-			pending = append(pending, e.block(b, e.g.Width(), body, e.atTop() && len(pending) == 0)...)
+			first := e.atTop() && len(pending) == 0
+			pending = append(pending, e.blockLines(i, first, func() []line { return e.block(b, e.g.Width(), body, first) })...)
 		}
 	}
 	flush()

@@ -129,12 +129,16 @@ type span struct {
 // does not fit moves to the next page; a row taller than a page is split
 // line by line. Header rows repeat on every page, cells spanning rows are
 // redrawn on each page they cover, and borders are closed at each break.
-func (e *engine) placeTable(t doc.Table, lead []line) {
+func (e *engine) placeTable(t doc.Table, lead []line, index int) {
 	if len(t.Rows) == 0 || len(t.Widths) == 0 {
 		return
 	}
 	width := e.g.Width()
-	rows := e.tableBoxes(t, width)
+	rows, ok := e.memo.rows[index]
+	if !ok {
+		rows = e.tableBoxes(t, width)
+		e.memo.rows[index] = rows
+	}
 	nh := min(t.HeaderRows, len(rows))
 	headH := 0.0
 	for _, r := range rows[:nh] {
