@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 
 	"github.com/spf13/cobra"
@@ -29,7 +30,7 @@ func main() {
 func run(args []string, stdout, stderr io.Writer) int {
 	code := 0
 	var opt build.Options
-	var lieu, date string
+	var lieu, date, all string
 	root := &cobra.Command{
 		Use:           "cls",
 		Short:         "Produit le Contrat Local de Santé en PDF à partir des tableurs et des modèles",
@@ -58,6 +59,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			opt.Overrides = overrides()
+			if all != "" {
+				return buildAll(all, opt, stdout, stderr, &code)
+			}
 			res, err := build.Build(opt)
 			if res != nil {
 				printSomeWarnings(stderr, res.Problems, 5)
@@ -70,6 +74,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return nil
 		},
 	}
+	buildCmd.Flags().StringVar(&all, "all", "", "construit chaque dossier de territoire (avec cls.yaml) de ce dossier, en parallèle")
 	buildCmd.Flags().StringVar(&opt.Out, "out", "", "fichier PDF à écrire (par défaut : sortie.dossier/sortie.fichier de cls.yaml)")
 	checkCmd := &cobra.Command{
 		Use:   "check",
@@ -247,6 +252,39 @@ func run(args []string, stdout, stderr io.Writer) int {
 		code = 1
 	}
 	return code
+}
+
+// buildAll builds every territory under dir and reports each one; the exit
+// code is 1 when any failed.
+func buildAll(dir string, opt build.Options, stdout, stderr io.Writer, code *int) error {
+	results, err := build.BuildAll(dir, runtime.NumCPU(), opt)
+	if err != nil {
+		return err
+	}
+	failed := 0
+	for _, r := range results {
+		if r.Err != nil {
+			failed++
+			fmt.Fprintf(stdout, "ÉCHEC %s :\n", r.Dir)
+			var list diag.List
+			if errors.As(r.Err, &list) {
+				for _, p := range list.Sorted() {
+					if p.Severity == diag.Error {
+						fmt.Fprintln(stdout, "  ", p)
+					}
+				}
+			} else {
+				fmt.Fprintln(stdout, "  ", r.Err)
+			}
+			continue
+		}
+		fmt.Fprintf(stdout, "OK    %s → %s (%d pages, SHA-256 %s)\n", r.Dir, r.Result.Path, len(r.Result.Layout.Pages), r.Result.SHA256[:16])
+	}
+	fmt.Fprintf(stdout, "%d territoire(s) : %d réussi(s), %d en échec.\n", len(results), len(results)-failed, failed)
+	if failed > 0 {
+		*code = 1
+	}
+	return nil
 }
 
 // printSomeWarnings prints the first n warnings and counts the others:

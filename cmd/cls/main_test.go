@@ -88,3 +88,29 @@ func TestCheckCommandOnTheShippedSources(t *testing.T) {
 		t.Errorf("stdout: %s", stdout.String())
 	}
 }
+
+func TestBuildAllTerritories(t *testing.T) {
+	dir := t.TempDir()
+	fonts := filepath.Join("..", "..", "fonts")
+	sourcetest.Example().Write(t, filepath.Join(dir, "val-a"), fonts)
+	bad := sourcetest.Example()
+	bad.Fiches[1].Rows[1][6] = "peut-être"
+	bad.Write(t, filepath.Join(dir, "val-b"), fonts)
+	sourcetest.Example().Write(t, filepath.Join(dir, "val-c"), fonts)
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"build", "--all", dir}, &stdout, &stderr)
+	if code != 1 {
+		t.Fatalf("exit %d, want 1 (one territory fails)", code)
+	}
+	out := stdout.String()
+	for _, want := range []string{"OK    " + filepath.Join(dir, "val-a"), "ÉCHEC " + filepath.Join(dir, "val-b"), "statut « peut-être » inconnu", "OK    " + filepath.Join(dir, "val-c"), "3 territoire(s) : 2 réussi(s), 1 en échec."} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	for _, d := range []string{"val-a", "val-c"} {
+		if _, err := os.Stat(filepath.Join(dir, d, "output", "cls-val-exemple.pdf")); err != nil {
+			t.Errorf("%s: no PDF", d)
+		}
+	}
+}

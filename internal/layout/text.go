@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"math"
 	"strings"
 	"unicode/utf8"
 
@@ -160,10 +161,33 @@ func (e *engine) setText(in []doc.Inline, width float64, st textStyle) []line {
 			x = width - w
 		}
 		ln := line{h: lh}
+		// words set at the natural spacing join the text before them: one
+		// string per run instead of one per word (fewer operators to
+		// write, and real spaces for text extraction)
+		natural := spacing == space
+		open := -1 // index of the text item a word may join
+		openEnd := 0.0
 		for k := i; k <= j; k++ {
 			fx := x
-			for _, f := range ws[k].frags {
+			for fi, f := range ws[k].frags {
+				if natural && fi == 0 && open >= 0 && f.link == "" && !strings.ContainsAny(f.text, "\u00a0\u202f") {
+					if t := ln.items[open].(doc.Text); t.Style == f.style && math.Abs(openEnd+space-fx) < 1e-6 {
+						t.Text += " " + f.text
+						ln.items[open] = t
+						openEnd = fx + f.w
+						fx += f.w
+						if len(ws[k].frags) > 1 {
+							open = -1
+						}
+						continue
+					}
+				}
 				ln.items = e.appendText(ln.items, fx, base, f.text, f.style, st.size, st.color)
+				open = -1
+				if f.link == "" && !strings.ContainsAny(f.text, "\u00a0\u202f") && fi == len(ws[k].frags)-1 {
+					open = len(ln.items) - 1
+					openEnd = fx + f.w
+				}
 				if f.link != "" {
 					ln.items = append(ln.items, doc.Link{X: fx, Y: 0, W: f.w, H: lh, Target: f.link})
 					ln.items = append(ln.items, doc.Line{X1: fx, Y1: base + 0.5, X2: fx + f.w, Y2: base + 0.5, Color: st.color, Width: 0.15})
