@@ -25,15 +25,26 @@ var (
 // has before « : ; ! ? » and inside « » become no-break spaces, so that a
 // colon never starts a line, and so do the spaces inside numbers.
 func frenchSpaces(s string) string {
-	if !strings.ContainsAny(s, " ") {
+	if !strings.Contains(s, " ") {
 		return s
 	}
-	s = spaceBeforeColon.ReplaceAllString(s, nbsp+":")
-	s = spaceBeforeHigh.ReplaceAllString(s, nnbsp+"$1")
-	s = spaceAfterOpen.ReplaceAllString(s, "«"+nbsp)
-	s = spaceBeforeClose.ReplaceAllString(s, nbsp+"»")
-	for i := 0; i < 2; i++ { // twice, for 1 000 000
-		s = thousands.ReplaceAllString(s, "$1"+nnbsp+"$2")
+	// each rule runs only when its sign is there: most runs have none
+	if strings.Contains(s, " :") {
+		s = spaceBeforeColon.ReplaceAllString(s, nbsp+":")
+	}
+	if strings.Contains(s, " ;") || strings.Contains(s, " !") || strings.Contains(s, " ?") {
+		s = spaceBeforeHigh.ReplaceAllString(s, nnbsp+"$1")
+	}
+	if strings.Contains(s, "« ") {
+		s = spaceAfterOpen.ReplaceAllString(s, "«"+nbsp)
+	}
+	if strings.Contains(s, " »") {
+		s = spaceBeforeClose.ReplaceAllString(s, nbsp+"»")
+	}
+	if strings.ContainsAny(s, "0123456789") {
+		for i := 0; i < 2; i++ { // twice, for 1 000 000
+			s = thousands.ReplaceAllString(s, "$1"+nnbsp+"$2")
+		}
 	}
 	return s
 }
