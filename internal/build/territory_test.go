@@ -1,6 +1,7 @@
 package build
 
 import (
+	"fmt"
 	"image"
 	"image/png"
 	"os"
@@ -223,6 +224,71 @@ func TestBadStatisticPlaceholders(t *testing.T) {
 		want = strings.ReplaceAll(want, "DIR", dir)
 		if err == nil || !strings.Contains(err.Error(), "01-preambule.md, "+want) {
 			t.Errorf("%s: error %v, want it to name the template line and say %q", tpl, err, want)
+		}
+	}
+}
+
+func TestFontErrors(t *testing.T) {
+	for name, tc := range map[string]struct {
+		prepare func(dir string)
+		want    string
+	}{
+		"missing": {func(dir string) { os.Remove(filepath.Join(dir, "Carlito-Bold.ttf")) },
+			"Carlito-Bold.ttf : police introuvable (polices.gras dans cls.yaml) ; attendu un fichier TrueType (.ttf)"},
+		"not a font": {func(dir string) { os.WriteFile(filepath.Join(dir, "Carlito-Italic.ttf"), []byte("<html>not a font</html>"), 0o644) },
+			"Carlito-Italic.ttf : ce fichier n'est pas une police TrueType (polices.italique dans cls.yaml) ; attendu un fichier .ttf"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			fontsDir := filepath.Join(t.TempDir(), "fonts")
+			os.MkdirAll(fontsDir, 0o755)
+			for _, f := range []string{"Carlito-Regular.ttf", "Carlito-Bold.ttf", "Carlito-Italic.ttf", "Carlito-BoldItalic.ttf"} {
+				b, _ := os.ReadFile(filepath.Join("..", "..", "fonts", f))
+				os.WriteFile(filepath.Join(fontsDir, f), b, 0o644)
+			}
+			tc.prepare(fontsDir)
+			_, err := Make(Options{Config: filepath.Join("..", "..", "cls.yaml"), Fonts: fontsDir})
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("got %v, want %q", err, tc.want)
+			}
+		})
+	}
+}
+
+func TestOutputFolderNotWritable(t *testing.T) {
+	dir := t.TempDir()
+	blocker := filepath.Join(dir, "fichier")
+	os.WriteFile(blocker, []byte("x"), 0o644)
+	opt := realOptions()
+	opt.Out = filepath.Join(blocker, "contrat.pdf") // a folder under a file
+	_, err := Build(opt)
+	if err == nil || !strings.Contains(err.Error(), "dossier de sortie impossible à créer") {
+		t.Errorf("got %v", err)
+	}
+}
+
+// TestThousandFiches builds a contract of a thousand fiches: it must
+// neither crash nor hang, and keep its sommaire exact.
+func TestThousandFiches(t *testing.T) {
+	if testing.Short() {
+		t.Skip("long")
+	}
+	dir := t.TempDir()
+	tr := sourcetest.Example()
+	for i := 2; i <= 1000; i++ {
+		code := fmt.Sprintf("FA2.%d", i)
+		tr.Fiches[1].Rows = append(tr.Fiches[1].Rows, []string{code, "2", "Action " + code, "", "", "", "nouvelle", "", "Objectif " + code, "", "Porteur", "Public", "", "", ""})
+	}
+	cfg := tr.Write(t, dir, filepath.Join("..", "..", "fonts"))
+	res, err := Make(Options{Config: cfg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Layout.TOC) < 1000 {
+		t.Fatalf("%d sommaire entries", len(res.Layout.TOC))
+	}
+	for _, e := range res.Layout.TOC {
+		if res.Layout.Printed[e.Anchor] != e.At.Page {
+			t.Fatalf("%s: sommaire %d, page %d", e.Title, res.Layout.Printed[e.Anchor], e.At.Page)
 		}
 	}
 }

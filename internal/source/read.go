@@ -73,7 +73,7 @@ func Read(cfg *config.Config, dirs Dirs) (*model.Contract, diag.List) {
 			c.SourceFiles = append(c.SourceFiles, model.SourceFile{Name: "sources/" + f, Content: b})
 		}
 	}
-	return c, probs
+	return c, probs.Dedup()
 }
 
 // displayPath shortens a path for messages: relative to the working

@@ -1,6 +1,7 @@
 package source
 
 import (
+	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -101,7 +102,7 @@ func TestBadInput(t *testing.T) {
 		{"missing sheet", func(tr *sourcetest.Territory, dir string) { tr.Contrat = tr.Contrat[1:] },
 			"erreur : sources/contrat.xlsx : feuille « Signataires » introuvable ; feuilles présentes : Comité de pilotage, Comité technique, Présents à la signature, Acteurs, Groupes de travail, Échelons, Dispositifs"},
 		{"missing column", func(tr *sourcetest.Territory, dir string) { tr.Sigles[0].Rows[0][1] = "Signification" },
-			"erreur : sources/sigles.xlsx, feuille « Sigles », cellule 1 : colonne « Définition » absente de la ligne d'en-têtes ; en-têtes attendus : Sigle | Définition"},
+			"erreur : sources/sigles.xlsx, feuille « Sigles », ligne 1 : colonne « Définition » absente de la ligne d'en-têtes ; en-têtes attendus : Sigle | Définition"},
 		{"empty required cell", func(tr *sourcetest.Territory, dir string) {
 			tr.Contrat[4].Rows[2][0] = ""
 			tr.Contrat[4].Rows = append(tr.Contrat[4].Rows, []string{"", "x"})
@@ -159,6 +160,7 @@ func TestBadInput(t *testing.T) {
 			os.WriteFile(filepath.Join(dir, "sources", "sigles.xlsx"), []byte("PK\x03\x04 not really a zip"), 0o644)
 		}, "erreur : sources/sigles.xlsx : classeur illisible"},
 	}
+	var golden strings.Builder
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
@@ -179,6 +181,7 @@ func TestBadInput(t *testing.T) {
 			for _, p := range probs {
 				msgs = append(msgs, p.String())
 			}
+			golden.WriteString("== " + tc.name + "\n" + strings.Join(msgs, "\n") + "\n\n")
 			found := false
 			for _, m := range msgs {
 				if strings.HasPrefix(m, tc.want) {
@@ -190,7 +193,38 @@ func TestBadInput(t *testing.T) {
 			}
 		})
 	}
+	checkGolden(t, golden.String())
 }
+
+// the golden file is the corpus of bad inputs with every message each one
+// gives, exactly; `go test ./internal/source -run TestBadInput -update`
+// rewrites it after a deliberate change of wording.
+func checkGolden(t *testing.T, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", "bad-input.golden")
+	if *update {
+		os.MkdirAll("testdata", 0o755)
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if string(want) != got {
+		wl, gl := strings.Split(string(want), "\n"), strings.Split(got, "\n")
+		for i := 0; i < len(wl) && i < len(gl); i++ {
+			if wl[i] != gl[i] {
+				t.Fatalf("%s line %d:\nwant %s\n got %s", path, i+1, wl[i], gl[i])
+			}
+		}
+		t.Fatalf("%s: %d lines, got %d", path, len(wl), len(gl))
+	}
+}
+
+var update = flag.Bool("update", false, "rewrite testdata/bad-input.golden")
 
 func TestExampleTerritoryReadsClean(t *testing.T) {
 	dir := t.TempDir()

@@ -47,6 +47,10 @@ func openWorkbook(path, name string, probs *diag.List) *workbook {
 		return nil
 	}
 	f, err := excelize.OpenFile(path, excelize.Options{UnzipSizeLimit: unzipLimit, UnzipXMLSizeLimit: unzipXMLLimit})
+	if err != nil && strings.Contains(err.Error(), "unzip size exceeds") {
+		probs.Errorf(name, "", "", "classeur refusé : il dépasse %d Mo une fois décompressé ; attendu un classeur de contrat (moins d'un mégaoctet) : le fichier est corrompu ou n'est pas un vrai classeur", unzipLimit>>20)
+		return nil
+	}
 	if err != nil {
 		probs.Errorf(name, "", "", "classeur illisible (%v) ; attendu un fichier .xlsx valide, enregistré depuis Excel ou LibreOffice", err)
 		return nil
@@ -106,7 +110,8 @@ func (w *workbook) sheet(name string, required []string, probs *diag.List) *tabl
 	ok := true
 	for _, h := range required {
 		if _, found := t.cols[normHeader(h)]; !found {
-			probs.Errorf(w.name, name, "1", "colonne « %s » absente de la ligne d'en-têtes ; en-têtes attendus : %s", h, strings.Join(required, " | "))
+			*probs = append(*probs, diag.Problem{Severity: diag.Error, File: w.name, Sheet: name, Line: 1,
+				Message: fmt.Sprintf("colonne « %s » absente de la ligne d'en-têtes ; en-têtes attendus : %s", h, strings.Join(required, " | "))})
 			ok = false
 		}
 	}
