@@ -154,7 +154,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			opt.Overrides = overrides()
 			res, err := build.Avenant(opt, n, avant, avenantOut)
 			if res != nil {
-				printWarnings(stderr, res.Problems)
+				printSomeWarnings(stderr, res.Problems, 5)
 			}
 			if err != nil {
 				return err
@@ -181,7 +181,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 				opt.Out, opt.EvaluationYear = evalOut, year
 				res, err := build.Build(opt)
 				if res != nil {
-					printWarnings(stderr, res.Problems)
+					printSomeWarnings(stderr, res.Problems, 5)
 				}
 				if err != nil {
 					return err
@@ -194,7 +194,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			}
 			res, err := build.Evaluation(opt, year, evalOut)
 			if res != nil {
-				printWarnings(stderr, res.Problems)
+				printSomeWarnings(stderr, res.Problems, 5)
 			}
 			if err != nil {
 				return err

@@ -235,7 +235,9 @@ func TestFontErrors(t *testing.T) {
 	}{
 		"missing": {func(dir string) { os.Remove(filepath.Join(dir, "Carlito-Bold.ttf")) },
 			"Carlito-Bold.ttf : police introuvable (polices.gras dans cls.yaml) ; attendu un fichier TrueType (.ttf)"},
-		"not a font": {func(dir string) { os.WriteFile(filepath.Join(dir, "Carlito-Italic.ttf"), []byte("<html>not a font</html>"), 0o644) },
+		"not a font": {func(dir string) {
+			os.WriteFile(filepath.Join(dir, "Carlito-Italic.ttf"), []byte("<html>not a font</html>"), 0o644)
+		},
 			"Carlito-Italic.ttf : ce fichier n'est pas une police TrueType (polices.italique dans cls.yaml) ; attendu un fichier .ttf"},
 	} {
 		t.Run(name, func(t *testing.T) {

@@ -90,9 +90,18 @@ func checkSigles(c *model.Contract) diag.List {
 	for _, name := range sortedKeys(c.TemplateFiles) {
 		see(c.TemplateFiles[name].Text, c.Files.Templates+"/"+name)
 	}
+	for _, a := range c.Axes {
+		see(a.Title+" "+a.SummaryTitle, c.Files.Fiches+", axes")
+	}
+	for _, s := range c.Signatories {
+		see(s.Institution+" "+s.Title+" "+s.Party, c.Files.Contrat+", signataires")
+	}
 	for _, f := range c.Fiches {
-		for _, s := range []string{f.Title, f.Articulation, f.Goal, f.Owner, f.Audience, f.Steps, f.Partners, f.Tools} {
+		for _, s := range []string{f.Title, f.SummaryTitle, f.ContextTitle, f.AxeLabel, f.SummaryGoal, f.Articulation, f.Goal, f.Owner, f.Audience, f.Steps, f.Partners, f.Tools} {
 			see(s, c.Files.Fiches+", fiche "+f.Code)
+		}
+		for _, ind := range f.Evaluation {
+			see(ind.Text, c.Files.Fiches+", fiche "+f.Code)
 		}
 		for _, o := range f.Objectives {
 			see(o.Text, c.Files.Fiches+", fiche "+f.Code)

@@ -178,7 +178,11 @@ func (k *composer) evaluationBody(evals []model.Evaluation, top int) []doc.Block
 		heads := []string{"Évaluation", "Type", "Critère ou indicateur"}
 		for _, e := range evals {
 			widths = append(widths, 1)
-			heads = append(heads, fmt.Sprint(e.Year))
+			label := fmt.Sprint(e.Year)
+			if e.Example {
+				label += " (exemple)" // fictitious values stay marked in later annexes
+			}
+			heads = append(heads, label)
 		}
 		widths = append(widths, 1, 2.6)
 		heads = append(heads, "Cible", "Commentaire "+fmt.Sprint(ev.Year))
