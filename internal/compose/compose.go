@@ -11,7 +11,9 @@ import (
 	_ "image/jpeg" // logo formats
 	_ "image/png"
 	"os"
+	"runtime"
 	"strings"
+	"sync"
 	"text/template"
 	"unicode"
 
@@ -39,6 +41,13 @@ type composer struct {
 	slugs   map[string]int
 	figures int
 	out     []doc.Block
+	charts  map[string]chartResult // drawn ahead, concurrently
+}
+
+// chartResult is a chart drawn ahead of composition.
+type chartResult struct {
+	fig doc.Figure
+	err error
 }
 
 // Compose builds the document. Charts are set in the given fonts.
@@ -75,7 +84,37 @@ func newComposer(c *model.Contract, m Measurer, fonts chart.Fonts) *composer {
 	for name, f := range statFuncs(c) {
 		k.funcs[name] = f
 	}
+	k.drawCharts()
 	return k
+}
+
+// drawCharts draws every chart of the workbooks at once, on as many cores
+// as there are: they are independent, and each drawing depends only on its
+// data, so the document is the same whatever the order they finish in.
+func (k *composer) drawCharts() {
+	k.charts = map[string]chartResult{}
+	results := make([]chartResult, len(k.c.Charts))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.NumCPU())
+	for i, spec := range k.c.Charts {
+		if spec.Data == nil {
+			continue
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			f, err := chart.Figure(spec, 165, k.m, k.fonts)
+			results[i] = chartResult{f, err}
+		}()
+	}
+	wg.Wait()
+	for i, spec := range k.c.Charts {
+		if spec.Data != nil {
+			k.charts[spec.ID] = results[i]
+		}
+	}
 }
 
 func (k *composer) meta() doc.Meta {

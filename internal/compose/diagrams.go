@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/contrat-local-sante/cls/internal/chart"
 	"github.com/contrat-local-sante/cls/internal/doc"
 	"github.com/contrat-local-sante/cls/internal/model"
 )
@@ -66,7 +65,8 @@ func (k *composer) chart(d directive, t model.Template) []doc.Block {
 		if spec.Data == nil {
 			return nil // the reader reported why
 		}
-		f, err := chart.Figure(spec, 165, k.m, k.fonts)
+		r := k.charts[spec.ID]
+		f, err := r.fig, r.err
 		if err != nil {
 			k.probs = append(k.probs, problemAt(t, d.Line, err.Error(), d.Text))
 			return nil
