@@ -4,8 +4,6 @@ package build
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -84,64 +82,107 @@ func Load(opt Options) (*config.Config, *fonts.Family, *model.Contract, diag.Lis
 	return cfg, fam, c, probs.Dedup(), nil
 }
 
-// Check reads, checks and composes the contract without laying it out:
-// every problem of the workbooks, the templates and the configuration.
-func Check(opt Options) (diag.List, error) {
-	_, fam, c, probs, err := Load(opt)
+// session is a loaded contract ready to compose: the shared first steps
+// of every command that produces a document.
+type session struct {
+	cfg *config.Config
+	fam *fonts.Family
+	c   *model.Contract
+	m   *fonts.Measurer
+	cf  chart.Fonts
+	res *Result
+}
+
+// start loads and checks the sources and prepares the fonts. When the
+// sources have errors it returns them, with the result so far.
+func start(opt Options) (*session, *Result, error) {
+	cfg, fam, c, probs, err := Load(opt)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
+	res := &Result{Config: cfg, Contract: c, Problems: probs}
 	if probs.HasErrors() {
-		return probs, nil
+		return nil, res, probs
 	}
 	cf, err := chart.ParseFonts(fam.Faces[0], fam.Faces[doc.Bold])
 	if err != nil {
+		return nil, res, err
+	}
+	return &session{cfg: cfg, fam: fam, c: c, m: fonts.NewMeasurer(fam), cf: cf, res: res}, res, nil
+}
+
+// composed records the composition's problems; it reports errors.
+func (s *session) composed(probs diag.List) error {
+	s.res.Problems = append(s.res.Problems, probs...)
+	if probs.HasErrors() {
+		return s.res.Problems
+	}
+	return nil
+}
+
+// render lays the document out and writes the PDF in memory.
+func (s *session) render(d *doc.Document, attach []pdfwrite.Attachment) error {
+	p := s.cfg.Papier
+	g := layout.A4(p.Marges.Haut, p.Marges.Bas, p.Marges.Gauche, p.Marges.Droite, p.TailleTexte)
+	lr, err := layout.Layout(d, g, layout.DefaultTheme(), s.m)
+	if err != nil {
+		return err
+	}
+	pdf, err := pdfwrite.Write(lr, pdfwrite.Options{Geometry: g, Family: s.fam, Meta: d.Meta, Attachments: attach})
+	if err != nil {
+		return err
+	}
+	s.res.Document, s.res.Layout, s.res.PDF, s.res.SHA256 = d, lr, pdf, embed.Sum(pdf)
+	return nil
+}
+
+// save writes the PDF and its checksum file.
+func save(res *Result, out string) error {
+	if err := WriteAtomic(out, res.PDF); err != nil {
+		return err
+	}
+	if err := WriteAtomic(out+".sha256", []byte(res.SHA256+"  "+filepath.Base(out)+"\n")); err != nil {
+		return err
+	}
+	res.Path = out
+	return nil
+}
+
+// Check reads, checks and composes the contract without laying it out:
+// every problem of the workbooks, the templates and the configuration.
+func Check(opt Options) (diag.List, error) {
+	s, res, err := start(opt)
+	if s == nil {
+		if res != nil && res.Problems.HasErrors() {
+			return res.Problems, nil
+		}
 		return nil, err
 	}
-	_, cprobs := compose.Compose(c, fonts.NewMeasurer(fam), cf)
-	return append(probs, cprobs...).Dedup(), nil
+	_, cprobs := compose.Compose(s.c, s.m, s.cf)
+	return append(res.Problems, cprobs...).Dedup(), nil
 }
 
 // Make builds the PDF in memory.
 func Make(opt Options) (*Result, error) {
-	cfg, fam, c, probs, err := Load(opt)
-	if err != nil {
-		return nil, err
-	}
-	res := &Result{Config: cfg, Contract: c, Problems: probs}
-	if probs.HasErrors() {
-		return res, probs
-	}
-	m := fonts.NewMeasurer(fam)
-	cf, err := chart.ParseFonts(fam.Faces[0], fam.Faces[doc.Bold])
-	if err != nil {
+	s, res, err := start(opt)
+	if s == nil {
 		return res, err
 	}
 	var d *doc.Document
 	var cprobs diag.List
 	if opt.EvaluationYear > 0 {
-		evals, eprobs := source.ReadEvaluations(c, sourcesDir(opt, cfg), opt.EvaluationYear)
-		res.Problems = append(res.Problems, eprobs...)
-		if eprobs.HasErrors() {
-			return res, res.Problems
+		evals, eprobs := source.ReadEvaluations(s.c, sourcesDir(opt, s.cfg), opt.EvaluationYear)
+		if err := s.composed(eprobs); err != nil {
+			return res, err
 		}
-		d, cprobs = compose.ComposeWithEvaluation(c, evals, m, cf)
+		d, cprobs = compose.ComposeWithEvaluation(s.c, evals, s.m, s.cf)
 	} else {
-		d, cprobs = compose.Compose(c, m, cf)
+		d, cprobs = compose.Compose(s.c, s.m, s.cf)
 	}
-	res.Problems = append(res.Problems, cprobs...)
-	if cprobs.HasErrors() {
-		return res, res.Problems
-	}
-	res.Document = d
-	p := cfg.Papier
-	g := layout.A4(p.Marges.Haut, p.Marges.Bas, p.Marges.Gauche, p.Marges.Droite, p.TailleTexte)
-	lr, err := layout.Layout(d, g, layout.DefaultTheme(), m)
-	if err != nil {
+	if err := s.composed(cprobs); err != nil {
 		return res, err
 	}
-	res.Layout = lr
-	files, err := embeddedSources(opt, cfg, c, fam)
+	files, err := embeddedSources(opt, s.cfg, s.c, s.fam)
 	if err != nil {
 		return res, err
 	}
@@ -149,14 +190,7 @@ func Make(opt Options) (*Result, error) {
 	for _, f := range files {
 		attach = append(attach, pdfwrite.Attachment{Name: f.Name, Content: f.Content})
 	}
-	pdf, err := pdfwrite.Write(lr, pdfwrite.Options{Geometry: g, Family: fam, Meta: d.Meta, Attachments: attach})
-	if err != nil {
-		return res, err
-	}
-	res.PDF = pdf
-	sum := sha256.Sum256(pdf)
-	res.SHA256 = hex.EncodeToString(sum[:])
-	return res, nil
+	return res, s.render(d, attach)
 }
 
 // embeddedSources are the files the PDF carries: cls.yaml, the workbooks,
@@ -204,14 +238,7 @@ func Build(opt Options) (*Result, error) {
 	if err := archivePrevious(path, res.PDF); err != nil {
 		return res, err
 	}
-	if err := WriteAtomic(path, res.PDF); err != nil {
-		return res, err
-	}
-	if err := WriteAtomic(path+".sha256", []byte(res.SHA256+"  "+filepath.Base(path)+"\n")); err != nil {
-		return res, err
-	}
-	res.Path = path
-	return res, nil
+	return res, save(res, path)
 }
 
 // archivePrevious keeps the PDF that a build is about to replace, when it
@@ -290,13 +317,9 @@ func WriteAtomic(path string, data []byte) error {
 // when set, names the sources before the avenant (the previous signed
 // PDF, or a folder), needed when the avenant modifies fiches.
 func Avenant(opt Options, n int, before, out string) (*Result, error) {
-	cfg, fam, c, probs, err := Load(opt)
-	if err != nil {
-		return nil, err
-	}
-	res := &Result{Config: cfg, Contract: c, Problems: probs}
-	if probs.HasErrors() {
-		return res, probs
+	s, res, err := start(opt)
+	if s == nil {
+		return res, err
 	}
 	var old *model.Contract
 	if before != "" {
@@ -304,36 +327,14 @@ func Avenant(opt Options, n int, before, out string) (*Result, error) {
 			return res, err
 		}
 	}
-	m := fonts.NewMeasurer(fam)
-	cf, err := chart.ParseFonts(fam.Faces[0], fam.Faces[doc.Bold])
-	if err != nil {
+	d, cprobs := compose.ComposeAvenant(s.c, old, n, s.m, s.cf)
+	if err := s.composed(cprobs); err != nil {
 		return res, err
 	}
-	d, cprobs := compose.ComposeAvenant(c, old, n, m, cf)
-	res.Problems = append(res.Problems, cprobs...)
-	if cprobs.HasErrors() {
-		return res, res.Problems
-	}
-	p := cfg.Papier
-	g := layout.A4(p.Marges.Haut, p.Marges.Bas, p.Marges.Gauche, p.Marges.Droite, p.TailleTexte)
-	lr, err := layout.Layout(d, g, layout.DefaultTheme(), m)
-	if err != nil {
+	if err := s.render(d, nil); err != nil {
 		return res, err
 	}
-	res.Document, res.Layout = d, lr
-	pdf, err := pdfwrite.Write(lr, pdfwrite.Options{Geometry: g, Family: fam, Meta: d.Meta})
-	if err != nil {
-		return res, err
-	}
-	res.PDF, res.SHA256 = pdf, embed.Sum(pdf)
-	if err := WriteAtomic(out, pdf); err != nil {
-		return res, err
-	}
-	if err := WriteAtomic(out+".sha256", []byte(res.SHA256+"  "+filepath.Base(out)+"\n")); err != nil {
-		return res, err
-	}
-	res.Path = out
-	return res, nil
+	return res, save(res, out)
 }
 
 // sourcesDir is the sources folder a build reads.
@@ -346,46 +347,22 @@ func sourcesDir(opt Options, cfg *config.Config) string {
 
 // Evaluation builds the yearly evaluation annex of year as its own PDF.
 func Evaluation(opt Options, year int, out string) (*Result, error) {
-	cfg, fam, c, probs, err := Load(opt)
-	if err != nil {
-		return nil, err
-	}
-	res := &Result{Config: cfg, Contract: c, Problems: probs}
-	if probs.HasErrors() {
-		return res, probs
-	}
-	evals, eprobs := source.ReadEvaluations(c, sourcesDir(opt, cfg), year)
-	res.Problems = append(res.Problems, eprobs...)
-	if eprobs.HasErrors() {
-		return res, res.Problems
-	}
-	m := fonts.NewMeasurer(fam)
-	cf, err := chart.ParseFonts(fam.Faces[0], fam.Faces[doc.Bold])
-	if err != nil {
+	s, res, err := start(opt)
+	if s == nil {
 		return res, err
 	}
-	d, cprobs := compose.ComposeEvaluation(c, evals, m, cf)
-	res.Problems = append(res.Problems, cprobs...)
-	if cprobs.HasErrors() {
-		return res, res.Problems
-	}
-	p := cfg.Papier
-	g := layout.A4(p.Marges.Haut, p.Marges.Bas, p.Marges.Gauche, p.Marges.Droite, p.TailleTexte)
-	lr, err := layout.Layout(d, g, layout.DefaultTheme(), m)
-	if err != nil {
+	evals, eprobs := source.ReadEvaluations(s.c, sourcesDir(opt, s.cfg), year)
+	if err := s.composed(eprobs); err != nil {
 		return res, err
 	}
-	res.Document, res.Layout = d, lr
-	pdf, err := pdfwrite.Write(lr, pdfwrite.Options{Geometry: g, Family: fam, Meta: d.Meta})
-	if err != nil {
+	d, cprobs := compose.ComposeEvaluation(s.c, evals, s.m, s.cf)
+	if err := s.composed(cprobs); err != nil {
 		return res, err
 	}
-	res.PDF, res.SHA256 = pdf, embed.Sum(pdf)
-	if err := WriteAtomic(out, pdf); err != nil {
+	if err := s.render(d, nil); err != nil {
 		return res, err
 	}
-	res.Path = out
-	return res, nil
+	return res, save(res, out)
 }
 
 // EvaluationTemplate writes the blank evaluation workbook of year.

@@ -325,19 +325,7 @@ func (e *engine) drawSpan(t doc.Table, s *span, bottom float64) {
 	}
 	p := e.page()
 	c := s.c
-	rect := doc.Rect{X: e.g.Left + c.x, Y: s.top, W: c.w, H: bottom - s.top}
-	if c.cell.Shade != nil {
-		fill := *c.cell.Shade
-		rect.Fill = &fill
-	}
-	if !t.Borderless {
-		stroke := e.theme.Border
-		rect.Stroke = &stroke
-		rect.LineWidth = 0.2
-	}
-	if rect.Fill != nil || rect.Stroke != nil {
-		p.Items = append(p.Items, rect)
-	}
+	e.cellBox(t, c, s.top, bottom-s.top)
 	y := s.top + cellPad
 	for _, l := range c.lines {
 		if y+l.h > bottom+1e-6 {
@@ -350,6 +338,24 @@ func (e *engine) drawSpan(t doc.Table, s *span, bottom float64) {
 	}
 }
 
+// cellBox draws a cell's shading and border from y, h high.
+func (e *engine) cellBox(t doc.Table, c *cellBox, y, h float64) {
+	rect := doc.Rect{X: e.g.Left + c.x, Y: y, W: c.w, H: h}
+	if c.cell.Shade != nil {
+		fill := *c.cell.Shade
+		rect.Fill = &fill
+	}
+	if !t.Borderless {
+		stroke := e.theme.Border
+		rect.Stroke = &stroke
+		rect.LineWidth = 0.2
+	}
+	if rect.Fill != nil || rect.Stroke != nil {
+		p := e.page()
+		p.Items = append(p.Items, rect)
+	}
+}
+
 // drawRow draws a row at the cursor with height h. lines, when not nil,
 // gives the part of each cell's lines to draw (a split row).
 func (e *engine) drawRow(t doc.Table, row rowBox, h float64, lines [][]line) {
@@ -359,19 +365,7 @@ func (e *engine) drawRow(t doc.Table, row rowBox, h float64, lines [][]line) {
 		if c.rows > 1 {
 			continue // spanning cells are drawn by the row-span logic
 		}
-		rect := doc.Rect{X: x0 + c.x, Y: e.y, W: c.w, H: h}
-		if c.cell.Shade != nil {
-			fill := *c.cell.Shade
-			rect.Fill = &fill
-		}
-		if !t.Borderless {
-			stroke := e.theme.Border
-			rect.Stroke = &stroke
-			rect.LineWidth = 0.2
-		}
-		if rect.Fill != nil || rect.Stroke != nil {
-			p.Items = append(p.Items, rect)
-		}
+		e.cellBox(t, c, e.y, h)
 		ls := c.lines
 		if lines != nil {
 			ls = lines[i]

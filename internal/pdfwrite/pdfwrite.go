@@ -124,6 +124,22 @@ func parseDate(s string) (time.Time, error) {
 // does not map, to the ordinary space.
 var noBreakSpaces = strings.NewReplacer("\u00a0", " ", "\u202f", " ")
 
+// paint sets the fill and stroke of a shape and returns fpdf's style
+// string for them ("F", "D", "FD"), empty when neither is set.
+func paint(pdf *fpdf.Fpdf, fill, stroke *doc.Color, width float64) string {
+	style := ""
+	if fill != nil {
+		setColor(pdf, *fill, true)
+		style += "F"
+	}
+	if stroke != nil {
+		setColor(pdf, *stroke, false)
+		pdf.SetLineWidth(width)
+		style += "D"
+	}
+	return style
+}
+
 func setColor(pdf *fpdf.Fpdf, c doc.Color, fill bool) {
 	if fill {
 		pdf.SetFillColor(int(c.R), int(c.G), int(c.B))
@@ -147,16 +163,7 @@ func draw(pdf *fpdf.Fpdf, family string, it doc.Item, links map[string]int) {
 		}
 		pdf.Text(v.X, v.Y, noBreakSpaces.Replace(v.Text))
 	case doc.Rect:
-		style := ""
-		if v.Fill != nil {
-			setColor(pdf, *v.Fill, true)
-			style += "F"
-		}
-		if v.Stroke != nil {
-			setColor(pdf, *v.Stroke, false)
-			pdf.SetLineWidth(max(v.LineWidth, 0.1))
-			style += "D"
-		}
+		style := paint(pdf, v.Fill, v.Stroke, max(v.LineWidth, 0.1))
 		if style == "" {
 			return
 		}
@@ -186,16 +193,7 @@ func draw(pdf *fpdf.Fpdf, family string, it doc.Item, links map[string]int) {
 		if len(v.Points) < 2 {
 			return
 		}
-		style := ""
-		if v.Fill != nil {
-			setColor(pdf, *v.Fill, true)
-			style += "F"
-		}
-		if v.Stroke != nil {
-			setColor(pdf, *v.Stroke, false)
-			pdf.SetLineWidth(max(v.Width, 0.05))
-			style += "D"
-		}
+		style := paint(pdf, v.Fill, v.Stroke, max(v.Width, 0.05))
 		if style == "" {
 			return
 		}
