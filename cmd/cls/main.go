@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strconv"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -31,6 +32,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	code := 0
 	var opt build.Options
 	var lieu, date, all string
+	var sets []string
 	root := &cobra.Command{
 		Use:           "cls",
 		Short:         "Produit le Contrat Local de Santé en PDF à partir des tableurs et des modèles",
@@ -43,8 +45,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 	root.PersistentFlags().StringVar(&opt.Fonts, "fonts", "", "dossier des polices (remplace polices.dossier de cls.yaml)")
 	root.PersistentFlags().StringVar(&lieu, "lieu", "", "lieu de signature (remplace signature.lieu)")
 	root.PersistentFlags().StringVar(&date, "date", "", "date de signature AAAA-MM-JJ (remplace signature.date)")
+	root.PersistentFlags().StringArrayVar(&sets, "set", nil, "remplace une clé de cls.yaml : --set document.titre_court=\"…\" (répétable)")
 	overrides := func() map[string]string {
 		o := map[string]string{}
+		for _, kv := range sets {
+			if k, v, ok := strings.Cut(kv, "="); ok {
+				o[strings.TrimSpace(k)] = v
+			}
+		}
 		if lieu != "" {
 			o["signature.lieu"] = lieu
 		}

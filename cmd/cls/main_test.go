@@ -114,3 +114,21 @@ func TestBuildAllTerritories(t *testing.T) {
 		}
 	}
 }
+
+func TestSetOverridesAnyKey(t *testing.T) {
+	dir := t.TempDir()
+	cfg := sourcetest.Example().Write(t, dir, filepath.Join("..", "..", "fonts"))
+	out := filepath.Join(dir, "c.pdf")
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"build", "--config", cfg, "--out", out, "--set", "sortie.fichier=autre.pdf", "--set", "signature.lieu=Ailleurs"}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	if !strings.Contains(stdout.String(), "Version initiale signée le 2 mars 2026") {
+		t.Errorf("stdout: %s", stdout.String())
+	}
+	stdout.Reset()
+	stderr.Reset()
+	if code := run([]string{"check", "--config", cfg, "--set", "papier.taille_texte=grand"}, &stdout, &stderr); code != 1 {
+		t.Errorf("a wrong type through --set was accepted: %s", stderr.String())
+	}
+}
