@@ -230,55 +230,6 @@ func (e *engine) figure(f doc.Figure, width float64, first bool) []line {
 	return append(out, gap(2))
 }
 
-// scaleItem scales an item about the origin.
-func scaleItem(it doc.Item, s float64) doc.Item {
-	if s == 1 {
-		return it
-	}
-	switch v := it.(type) {
-	case doc.Text:
-		v.X *= s
-		v.Y *= s
-		v.Size *= s
-		return v
-	case doc.Rect:
-		v.X *= s
-		v.Y *= s
-		v.W *= s
-		v.H *= s
-		v.Radius *= s
-		return v
-	case doc.Line:
-		v.X1 *= s
-		v.Y1 *= s
-		v.X2 *= s
-		v.Y2 *= s
-		return v
-	case doc.Polygon:
-		pts := make([]doc.Point, len(v.Points))
-		for i, p := range v.Points {
-			pts[i] = doc.Point{X: p.X * s, Y: p.Y * s}
-		}
-		v.Points = pts
-		return v
-	case doc.Link:
-		v.X *= s
-		v.Y *= s
-		v.W *= s
-		v.H *= s
-		return v
-	case doc.Path:
-		pts := make([]doc.Point, len(v.Points))
-		for i, p := range v.Points {
-			pts[i] = doc.Point{X: p.X * s, Y: p.Y * s}
-		}
-		v.Points = pts
-		v.Width *= s
-		return v
-	}
-	return it
-}
-
 // checkboxes draws a row of boxes with their labels, the checked ones
 // ticked with a cross.
 func (e *engine) checkboxes(c doc.Checkboxes, ctx flowCtx) []line {

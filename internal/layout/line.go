@@ -26,43 +26,55 @@ type mark struct {
 func gap(h float64) line { return line{h: h, space: true} }
 
 // shift returns the item moved by (dx, dy).
-func shift(it doc.Item, dx, dy float64) doc.Item {
+func shift(it doc.Item, dx, dy float64) doc.Item { return transform(it, 1, dx, dy) }
+
+// scaleItem returns the item scaled by s about the origin.
+func scaleItem(it doc.Item, s float64) doc.Item {
+	if s == 1 {
+		return it
+	}
+	return transform(it, s, 0, 0)
+}
+
+// transform scales an item by s about the origin, then moves it by
+// (dx, dy). Sizes (widths, font sizes, radii) scale too.
+func transform(it doc.Item, s, dx, dy float64) doc.Item {
+	pt := func(x, y float64) (float64, float64) { return x*s + dx, y*s + dy }
 	switch v := it.(type) {
 	case doc.Text:
-		v.X += dx
-		v.Y += dy
+		v.X, v.Y = pt(v.X, v.Y)
+		v.Size *= s
 		return v
 	case doc.Rect:
-		v.X += dx
-		v.Y += dy
+		v.X, v.Y = pt(v.X, v.Y)
+		v.W, v.H, v.Radius = v.W*s, v.H*s, v.Radius*s
 		return v
 	case doc.Line:
-		v.X1 += dx
-		v.X2 += dx
-		v.Y1 += dy
-		v.Y2 += dy
+		v.X1, v.Y1 = pt(v.X1, v.Y1)
+		v.X2, v.Y2 = pt(v.X2, v.Y2)
 		return v
 	case doc.Polygon:
 		pts := make([]doc.Point, len(v.Points))
 		for i, p := range v.Points {
-			pts[i] = doc.Point{X: p.X + dx, Y: p.Y + dy}
+			pts[i].X, pts[i].Y = pt(p.X, p.Y)
 		}
 		v.Points = pts
-		return v
-	case doc.Link:
-		v.X += dx
-		v.Y += dy
-		return v
-	case doc.Image:
-		v.X += dx
-		v.Y += dy
 		return v
 	case doc.Path:
 		pts := make([]doc.Point, len(v.Points))
 		for i, p := range v.Points {
-			pts[i] = doc.Point{X: p.X + dx, Y: p.Y + dy}
+			pts[i].X, pts[i].Y = pt(p.X, p.Y)
 		}
 		v.Points = pts
+		v.Width *= s
+		return v
+	case doc.Link:
+		v.X, v.Y = pt(v.X, v.Y)
+		v.W, v.H = v.W*s, v.H*s
+		return v
+	case doc.Image:
+		v.X, v.Y = pt(v.X, v.Y)
+		v.W, v.H = v.W*s, v.H*s
 		return v
 	}
 	return it
