@@ -132,3 +132,16 @@ func TestSetOverridesAnyKey(t *testing.T) {
 		t.Errorf("a wrong type through --set was accepted: %s", stderr.String())
 	}
 }
+
+func TestCheckReportsAnUnwritableOutput(t *testing.T) {
+	dir := t.TempDir()
+	cfg := sourcetest.Example().Write(t, dir, filepath.Join("..", "..", "fonts"))
+	os.WriteFile(filepath.Join(dir, "output"), []byte("a file where the output folder should be"), 0o644)
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"check", "--config", cfg}, &stdout, &stderr); code != 1 {
+		t.Fatalf("exit %d", code)
+	}
+	if !strings.Contains(stderr.String(), "sortie.dossier : « "+filepath.Join(dir, "output")+" » n'est pas un dossier") {
+		t.Errorf("stderr: %s", stderr.String())
+	}
+}

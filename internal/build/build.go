@@ -159,7 +159,37 @@ func Check(opt Options) (diag.List, error) {
 		return nil, err
 	}
 	_, cprobs := compose.Compose(s.c, s.m, s.cf)
-	return append(res.Problems, cprobs...).Dedup(), nil
+	probs := append(res.Problems, cprobs...)
+	if err := writable(filepath.Dir(OutputPath(s.cfg, opt.Out))); err != nil {
+		probs = append(probs, diag.Problem{Severity: diag.Error, File: s.cfg.File, Message: err.Error()})
+	}
+	return probs.Dedup(), nil
+}
+
+// writable tells whether a PDF could be written in dir: the folder, or the
+// nearest existing one above it, accepts a new file.
+func writable(dir string) error {
+	d := dir
+	for {
+		if st, err := os.Stat(d); err == nil {
+			if !st.IsDir() {
+				return fmt.Errorf("sortie.dossier : « %s » n'est pas un dossier ; attendu un dossier où écrire le PDF", d)
+			}
+			break
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			break
+		}
+		d = parent
+	}
+	f, err := os.CreateTemp(d, ".cls-check-*")
+	if err != nil {
+		return fmt.Errorf("sortie.dossier : impossible d'écrire dans « %s » (%v) ; attendu un dossier accessible en écriture", d, err)
+	}
+	name := f.Name()
+	f.Close()
+	return os.Remove(name)
 }
 
 // Make builds the PDF in memory.
