@@ -14,6 +14,7 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
 	pmodel "github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 
+	"github.com/contrat-local-sante/cls/internal/doc"
 	"github.com/contrat-local-sante/cls/internal/embed"
 	"github.com/contrat-local-sante/cls/internal/layout"
 )
@@ -353,5 +354,27 @@ func TestRebuildArchivesThePreviousPDF(t *testing.T) {
 	b, err := os.ReadFile(kept)
 	if err != nil || !bytes.Equal(b, first.PDF) {
 		t.Fatalf("previous PDF not archived as %s", kept)
+	}
+}
+
+// TestEveryInternalLinkHasItsTarget checks that each clickable place
+// (sommaire, table des figures, synthèse codes, diagram boxes) leads to an
+// anchor the layout placed.
+func TestEveryInternalLinkHasItsTarget(t *testing.T) {
+	res := real(t)
+	n := 0
+	for i, p := range res.Layout.Pages {
+		for _, it := range p.Items {
+			if l, ok := it.(doc.Link); ok && strings.HasPrefix(l.Target, "#") {
+				n++
+				if _, ok := res.Layout.Anchors[l.Target[1:]]; !ok {
+					t.Errorf("page %d: link to %s, which is nowhere", i+1, l.Target)
+				}
+			}
+		}
+	}
+	// sommaire (40), table des figures (13), synthèse codes (19), diagram boxes (19)
+	if n < 40+13+19+19 {
+		t.Errorf("only %d internal links", n)
 	}
 }

@@ -42,6 +42,21 @@ type composer struct {
 	figures int
 	out     []doc.Block
 	charts  map[string]chartResult // drawn ahead, concurrently
+	anchors map[string]string      // anchors given ahead of their heading
+}
+
+// anchorFor returns the anchor of a heading that is linked to before it is
+// written (a dispositif from the overview diagram), the same both times.
+func (k *composer) anchorFor(key, title string) string {
+	if a, ok := k.anchors[key]; ok {
+		return a
+	}
+	if k.anchors == nil {
+		k.anchors = map[string]string{}
+	}
+	a := k.slug(title)
+	k.anchors[key] = a
+	return a
 }
 
 // chartResult is a chart drawn ahead of composition.

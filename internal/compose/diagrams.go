@@ -171,11 +171,12 @@ func (k *composer) dispositifsFigure() doc.Figure {
 		type box struct {
 			x, y, w float64
 			label   string
+			anchor  string
 		}
 		var bs []box
 		x := labelW + pad
 		row := 0
-		for _, d := range lv.Dispositifs {
+		for di, d := range lv.Dispositifs {
 			label := d.Short
 			if label == "" {
 				label = d.Name
@@ -185,7 +186,7 @@ func (k *composer) dispositifsFigure() doc.Figure {
 				row++
 				x = labelW + pad
 			}
-			bs = append(bs, box{x: x, y: float64(row) * (boxH + vgap), w: min(bw, w-labelW-2*pad), label: label})
+			bs = append(bs, box{x: x, y: float64(row) * (boxH + vgap), w: min(bw, w-labelW-2*pad), label: label, anchor: k.dispositifAnchor(i, di)})
 			x += bw + hgap
 		}
 		bandH := float64(row+1)*(boxH+vgap) - vgap + 2*pad
@@ -201,6 +202,8 @@ func (k *composer) dispositifsFigure() doc.Figure {
 			stroke := dark
 			items = append(items, doc.Rect{X: b.x, Y: y + pad + b.y, W: b.w, H: boxH, Fill: &white, Stroke: &stroke, LineWidth: 0.3, Radius: 1.2})
 			items = append(items, k.centred(b.label, b.x+b.w/2, y+pad+b.y+5.4, size, 0, ink))
+			// each box leads to the dispositif's section
+			items = append(items, doc.Link{X: b.x, Y: y + pad + b.y, W: b.w, H: boxH, Target: "#" + b.anchor})
 		}
 		y += bandH + 2
 	}

@@ -1,6 +1,7 @@
 package compose
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 
@@ -15,13 +16,13 @@ import (
 // dispositif's text coming from its own template.
 func (k *composer) dispositifs() []doc.Block {
 	var out []doc.Block
-	for _, lv := range k.c.Levels {
+	for li, lv := range k.c.Levels {
 		out = append(out, k.heading(doc.Heading{Level: 2, Text: []doc.Inline{{Text: frenchSpaces(lv.Name)}}}))
 		if lv.Intro != "" {
 			out = append(out, cellBlocks(lv.Intro)...)
 		}
-		for _, d := range lv.Dispositifs {
-			out = append(out, k.heading(doc.Heading{Level: 3, Text: []doc.Inline{{Text: frenchSpaces(d.Name)}}}))
+		for di, d := range lv.Dispositifs {
+			out = append(out, k.heading(doc.Heading{Level: 3, Text: []doc.Inline{{Text: frenchSpaces(d.Name)}}, Anchor: k.dispositifAnchor(li, di)}))
 			if d.Text == "" {
 				continue
 			}
@@ -98,4 +99,10 @@ func initial(s string) string {
 		return string(r)
 	}
 	return "?"
+}
+
+// dispositifAnchor is the anchor of a dispositif's heading, shared by the
+// overview diagram's links and the heading itself.
+func (k *composer) dispositifAnchor(level, i int) string {
+	return k.anchorFor(fmt.Sprintf("dispositif %d %d", level, i), "dispositif "+k.c.Levels[level].Dispositifs[i].Name)
 }
