@@ -157,7 +157,7 @@ func (e *engine) list(l doc.List, width float64, ctx flowCtx, first bool) []line
 		ls := e.flow(it.Blocks, width-indent, inner)
 		shiftLines(ls, indent)
 		if i > 0 {
-			out = append(out, gap(ctx.size*ptMM*0.25))
+			out = append(out, gap(ctx.size*ptMM*0.15))
 		}
 		// the label goes on the first line that carries text
 		for k := range ls {
