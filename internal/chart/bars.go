@@ -222,7 +222,7 @@ func Figure(spec model.ChartSpec, width float64, m Measurer, f Fonts) (doc.Figur
 		slot := (width - 30) / float64(len(d.cats))
 		lines := 1
 		for _, cat := range d.cats {
-			lines = max(lines, len(b.wrap(cat, slot*0.95, tickSize)))
+			lines = max(lines, len(Wrap(b.m, cat, slot*0.95, tickSize, 0)))
 		}
 		c.Background.Padding.Bottom = 8 + (lines-1)*px(tickSize*1.25)
 		c.Height += (lines - 1) * px(tickSize*1.25)
@@ -276,13 +276,14 @@ func (b *bars) labelWidth(width float64) float64 {
 	return math.Min(w+1, width*0.4)
 }
 
-// wrap breaks s into lines no wider than w mm.
-func (b *bars) wrap(s string, w, size float64) []string {
+// Wrap breaks s at spaces into lines no wider than w mm when set in the
+// given style and size. The diagrams of the compose stage use it too.
+func Wrap(m Measurer, s string, w, size float64, st doc.Style) []string {
 	var out []string
 	cur := ""
 	for _, word := range strings.Fields(s) {
 		try := strings.TrimSpace(cur + " " + word)
-		if cur != "" && b.m.Width(try, 0, size) > w {
+		if cur != "" && m.Width(try, st, size) > w {
 			out = append(out, cur)
 			cur = word
 			continue
@@ -345,7 +346,7 @@ func (b *bars) renderHorizontal(r gochart.Renderer, box gochart.Box, xr, yr goch
 	for i := 0; i < n; i++ {
 		y0 := float64(box.Top) + slot*float64(i) + (slot-group)/2
 		// category label, right-aligned and wrapped left of the axis
-		lines := b.wrap(b.d.cats[i], b.labelW, tickSize)
+		lines := Wrap(b.m, b.d.cats[i], b.labelW, tickSize, 0)
 		lh := px(tickSize * 1.15)
 		cy := int(float64(box.Top)+slot*float64(i)+slot/2) - (len(lines)*lh)/2 + lh - 2
 		r.SetFontSize(tickSize)

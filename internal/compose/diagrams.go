@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/contrat-local-sante/cls/internal/chart"
 	"github.com/contrat-local-sante/cls/internal/doc"
 	"github.com/contrat-local-sante/cls/internal/model"
 )
@@ -84,28 +85,6 @@ func (k *composer) centred(s string, x, y, size float64, st doc.Style, c doc.Col
 	return doc.Text{X: x - w/2, Y: y, Text: s, Style: st, Size: size, Color: c}
 }
 
-// wrap splits s into lines no wider than w at the given size.
-func (k *composer) wrap(s string, w, size float64, st doc.Style) []string {
-	var lines []string
-	cur := ""
-	for _, word := range strings.Fields(s) {
-		try := word
-		if cur != "" {
-			try = cur + " " + word
-		}
-		if cur != "" && k.m.Width(try, st, size) > w {
-			lines = append(lines, cur)
-			cur = word
-			continue
-		}
-		cur = try
-	}
-	if cur != "" {
-		lines = append(lines, cur)
-	}
-	return lines
-}
-
 // arrow draws a vertical arrow from y1 to y2 at x.
 func arrow(x, y1, y2 float64, c doc.Color) []doc.Item {
 	dir := 1.0
@@ -141,7 +120,7 @@ func (k *composer) governanceFigure() doc.Figure {
 		stroke := dark
 		items = append(items, doc.Rect{X: x, Y: y, W: bw, H: bh, Fill: &fill, Stroke: &stroke, LineWidth: 0.4, Radius: 2.5})
 		items = append(items, k.centred(b.title, w/2, y+8, 12, doc.Bold, b.text))
-		for j, l := range k.wrap(b.sub, bw-8, 8.5, 0) {
+		for j, l := range chart.Wrap(k.m, b.sub, bw-8, 8.5, 0) {
 			items = append(items, k.centred(l, w/2, y+13.5+float64(j)*3.6, 8.5, 0, b.text))
 		}
 		if i < len(boxes)-1 {
@@ -192,7 +171,7 @@ func (k *composer) dispositifsFigure() doc.Figure {
 		bandH := float64(row+1)*(boxH+vgap) - vgap + 2*pad
 		fill := fills[(len(levels)-1-i)%len(fills)]
 		items = append(items, doc.Rect{X: 0, Y: y, W: w, H: bandH, Fill: &fill, Radius: 1.5})
-		lines := k.wrap(lv.Name, labelW-4, 9.5, doc.Bold)
+		lines := chart.Wrap(k.m, lv.Name, labelW-4, 9.5, doc.Bold)
 		ly := y + bandH/2 - float64(len(lines)-1)*2 + 1.2
 		for j, l := range lines {
 			items = append(items, k.centred(l, labelW/2, ly+float64(j)*4, 9.5, doc.Bold, ink))

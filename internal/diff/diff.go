@@ -35,43 +35,18 @@ func Compare(old, new *model.Contract) []Change {
 	field("Contrat", "date de signature", old.Signature.Date, new.Signature.Date)
 	field("Contrat", "territoire", old.Territory.Name, new.Territory.Name)
 
-	members := func(where string, a, b []model.Member) {
-		var as, bs []string
-		for _, m := range a {
-			as = append(as, m.Name)
-		}
-		for _, m := range b {
-			bs = append(bs, m.Name)
-		}
-		lists(where, as, bs, add)
+	member := func(m model.Member) string { return m.Name }
+	lists("Comité de pilotage", texts(old.Steering, member), texts(new.Steering, member), add)
+	lists("Comité technique", texts(old.Technical, member), texts(new.Technical, member), add)
+	lists("Acteurs mobilisés", texts(old.Actors, member), texts(new.Actors, member), add)
+	person := func(p model.Person) string { return p.Name + " (" + p.Title + ")" }
+	lists("Présents à la signature", texts(old.Present, person), texts(new.Present, person), add)
+	signatory := func(s model.Signatory) string { return s.Name + " (" + s.Title + ")" }
+	lists("Signataires", texts(old.Signatories, signatory), texts(new.Signatories, signatory), add)
+	group := func(g model.WorkingGroup) string {
+		return fmt.Sprintf("axe %s, %s, %s, %d participants", g.Axe, g.Title, g.Date, g.Participants)
 	}
-	members("Comité de pilotage", old.Steering, new.Steering)
-	members("Comité technique", old.Technical, new.Technical)
-	members("Acteurs mobilisés", old.Actors, new.Actors)
-	var op, np []string
-	for _, p := range old.Present {
-		op = append(op, p.Name+" ("+p.Title+")")
-	}
-	for _, p := range new.Present {
-		np = append(np, p.Name+" ("+p.Title+")")
-	}
-	lists("Présents à la signature", op, np, add)
-	var os, ns []string
-	for _, s := range old.Signatories {
-		os = append(os, s.Name+" ("+s.Title+")")
-	}
-	for _, s := range new.Signatories {
-		ns = append(ns, s.Name+" ("+s.Title+")")
-	}
-	lists("Signataires", os, ns, add)
-
-	var og, ng []string
-	for _, g := range old.WorkingGroups {
-		og = append(og, fmt.Sprintf("axe %s, %s, %s, %d participants", g.Axe, g.Title, g.Date, g.Participants))
-	}
-	for _, g := range new.WorkingGroups {
-		ng = append(ng, fmt.Sprintf("axe %s, %s, %s, %d participants", g.Axe, g.Title, g.Date, g.Participants))
-	}
+	og, ng := texts(old.WorkingGroups, group), texts(new.WorkingGroups, group)
 	lists("Groupes de travail", og, ng, add)
 	var od, nd []string
 	for _, lv := range old.Levels {
@@ -335,4 +310,13 @@ func orDash(s string) string {
 		return "(vide)"
 	}
 	return s
+}
+
+// texts writes each item of a list as a line, for comparing lists.
+func texts[T any](xs []T, f func(T) string) []string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = f(x)
+	}
+	return out
 }
