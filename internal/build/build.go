@@ -3,15 +3,8 @@
 package build
 
 import (
-	"bytes"
-	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
-	"sync"
-	"unicode"
-
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/contrat-local-sante/cls/internal/chart"
 	"github.com/contrat-local-sante/cls/internal/check"
@@ -20,7 +13,6 @@ import (
 	"github.com/contrat-local-sante/cls/internal/diag"
 	"github.com/contrat-local-sante/cls/internal/doc"
 	"github.com/contrat-local-sante/cls/internal/embed"
-	"github.com/contrat-local-sante/cls/internal/evalsheet"
 	"github.com/contrat-local-sante/cls/internal/fonts"
 	"github.com/contrat-local-sante/cls/internal/layout"
 	"github.com/contrat-local-sante/cls/internal/model"
@@ -136,18 +128,6 @@ func (s *session) render(d *doc.Document, attach []pdfwrite.Attachment) error {
 	return nil
 }
 
-// save writes the PDF and its checksum file.
-func save(res *Result, out string) error {
-	if err := WriteAtomic(out, res.PDF); err != nil {
-		return err
-	}
-	if err := WriteAtomic(out+".sha256", []byte(res.SHA256+"  "+filepath.Base(out)+"\n")); err != nil {
-		return err
-	}
-	res.Path = out
-	return nil
-}
-
 // Check reads, checks and composes the contract without laying it out:
 // every problem of the workbooks, the templates and the configuration.
 func Check(opt Options) (diag.List, error) {
@@ -164,32 +144,6 @@ func Check(opt Options) (diag.List, error) {
 		probs = append(probs, diag.Problem{Severity: diag.Error, File: s.cfg.File, Message: err.Error()})
 	}
 	return probs.Dedup(), nil
-}
-
-// writable tells whether a PDF could be written in dir: the folder, or the
-// nearest existing one above it, accepts a new file.
-func writable(dir string) error {
-	d := dir
-	for {
-		if st, err := os.Stat(d); err == nil {
-			if !st.IsDir() {
-				return fmt.Errorf("sortie.dossier : « %s » n'est pas un dossier ; attendu un dossier où écrire le PDF", d)
-			}
-			break
-		}
-		parent := filepath.Dir(d)
-		if parent == d {
-			break
-		}
-		d = parent
-	}
-	f, err := os.CreateTemp(d, ".cls-check-*")
-	if err != nil {
-		return fmt.Errorf("sortie.dossier : impossible d'écrire dans « %s » (%v) ; attendu un dossier accessible en écriture", d, err)
-	}
-	name := f.Name()
-	f.Close()
-	return os.Remove(name)
 }
 
 // Make builds the PDF in memory.
@@ -247,15 +201,6 @@ func embeddedSources(opt Options, cfg *config.Config, c *model.Contract, fam *fo
 	return embed.Bundle(files, c.Version(), faces)
 }
 
-// OutputPath is where the PDF goes: the --out flag, else cls.yaml's
-// sortie.dossier/sortie.fichier.
-func OutputPath(cfg *config.Config, out string) string {
-	if out != "" {
-		return out
-	}
-	return filepath.Join(cfg.Path(cfg.Sortie.Dossier), cfg.Sortie.Fichier)
-}
-
 // Build builds the contract and writes it. The PDF is written to a
 // temporary file beside the target and renamed into place only once
 // complete, so a failed build leaves the previous PDF untouched.
@@ -269,78 +214,6 @@ func Build(opt Options) (*Result, error) {
 		return res, err
 	}
 	return res, save(res, path)
-}
-
-// archivePrevious keeps the PDF that a build is about to replace, when it
-// differs, under archive/ beside it, named with its version and hash: a
-// signed copy is never lost by regenerating.
-func archivePrevious(path string, next []byte) error {
-	old, err := os.ReadFile(path)
-	if err != nil || bytes.Equal(old, next) {
-		return nil
-	}
-	version := "version-inconnue"
-	if files, err := embed.Read(old); err == nil {
-		if m, ok := embed.ManifestOf(files); ok {
-			version = slug(m.Version)
-		}
-	}
-	dir := filepath.Join(filepath.Dir(path), "archive")
-	name := fmt.Sprintf("%s-%s-%s.pdf", strings.TrimSuffix(filepath.Base(path), ".pdf"), version, embed.Sum(old)[:12])
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("%s : dossier d'archive impossible à créer (%v)", dir, err)
-	}
-	return WriteAtomic(filepath.Join(dir, name), old)
-}
-
-// slug makes a file-name-safe form of a version line.
-func slug(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(norm.NFD.String(s)) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-		case r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-			b.WriteRune(r)
-			dash = false
-		case !dash:
-			b.WriteByte('-')
-			dash = true
-		}
-	}
-	return strings.Trim(b.String(), "-")
-}
-
-// WriteAtomic writes data to path through a temporary file and a rename.
-func WriteAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("%s : dossier de sortie impossible à créer (%v) ; attendu un dossier accessible en écriture", dir, err)
-	}
-	tmp, err := os.CreateTemp(dir, ".cls-*.pdf.tmp")
-	if err != nil {
-		return fmt.Errorf("%s : impossible d'écrire dans le dossier de sortie (%v) ; attendu un dossier accessible en écriture", dir, err)
-	}
-	name := tmp.Name()
-	defer os.Remove(name)
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("%s : écriture interrompue (%v)", name, err)
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("%s : écriture interrompue (%v)", name, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("%s : écriture interrompue (%v)", name, err)
-	}
-	if err := os.Chmod(name, 0o644); err != nil {
-		return err
-	}
-	if err := os.Rename(name, path); err != nil {
-		return fmt.Errorf("%s : impossible de remplacer le fichier (%v) ; est-il ouvert dans un autre programme ?", path, err)
-	}
-	return nil
 }
 
 // Avenant builds avenant n as its own PDF and writes it to out. before,
@@ -393,72 +266,4 @@ func Evaluation(opt Options, year int, out string) (*Result, error) {
 		return res, err
 	}
 	return res, save(res, out)
-}
-
-// EvaluationTemplate writes the blank evaluation workbook of year.
-func EvaluationTemplate(opt Options, year int, out string) error {
-	_, _, c, probs, err := Load(opt)
-	if err != nil {
-		return err
-	}
-	if probs.HasErrors() {
-		return probs
-	}
-	if _, err := os.Stat(out); err == nil {
-		return fmt.Errorf("%s existe déjà : il n'est pas écrasé (il contient peut-être des valeurs saisies) ; choisir un autre nom ou le supprimer", out)
-	}
-	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
-		return err
-	}
-	return evalsheet.Write(c, year, out)
-}
-
-// TerritoryResult is the outcome of one territory of a BuildAll.
-type TerritoryResult struct {
-	Dir    string
-	Result *Result
-	Err    error
-}
-
-// BuildAll builds every territory folder (holding a cls.yaml) directly
-// under dir, several at a time, each into its own output. One territory's
-// failure does not stop the others. Results come in folder-name order.
-func BuildAll(dir string, workers int, opt Options) ([]TerritoryResult, error) {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return nil, fmt.Errorf("%s : dossier illisible (%v) ; attendu un dossier contenant un dossier par territoire", dir, err)
-	}
-	var dirs []string
-	for _, e := range entries {
-		if e.IsDir() {
-			if _, err := os.Stat(filepath.Join(dir, e.Name(), "cls.yaml")); err == nil {
-				dirs = append(dirs, filepath.Join(dir, e.Name()))
-			}
-		}
-	}
-	if len(dirs) == 0 {
-		return nil, fmt.Errorf("%s : aucun dossier de territoire (avec cls.yaml) ; attendu un dossier par territoire", dir)
-	}
-	out := make([]TerritoryResult, len(dirs))
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < max(workers, 1); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				o := opt
-				o.Config = filepath.Join(dirs[i], "cls.yaml")
-				o.Sources, o.Templates, o.Out = "", "", ""
-				res, err := Build(o)
-				out[i] = TerritoryResult{Dir: dirs[i], Result: res, Err: err}
-			}
-		}()
-	}
-	for i := range dirs {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
-	return out, nil
 }
