@@ -24,6 +24,11 @@ const (
 type Dirs struct {
 	Sources   string
 	Templates string
+	// Drawable reports whether some font of the contract has a glyph for
+	// a character: text that no font can draw is refused where it is
+	// typed, rather than printed as an empty box or crashing the writer.
+	// Nil means no glyph check (diff, which prints nothing).
+	Drawable func(rune) bool
 }
 
 // Read reads the whole contract. It returns the model even when problems
