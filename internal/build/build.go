@@ -71,6 +71,7 @@ func Load(opt Options) (*config.Config, *fonts.Family, *model.Contract, diag.Lis
 	}
 	c, probs := source.Read(cfg, dirs)
 	probs = append(probs, check.Check(c)...)
+	probs = append(probs, cfg.Warnings...)
 	return cfg, fam, c, probs.Dedup(), nil
 }
 

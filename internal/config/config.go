@@ -14,6 +14,7 @@ import (
 
 	"github.com/go-viper/mapstructure/v2"
 
+	"github.com/contrat-local-sante/cls/internal/diag"
 	"github.com/contrat-local-sante/cls/internal/frdate"
 	"github.com/spf13/viper"
 )
@@ -33,6 +34,12 @@ type Config struct {
 	Dir string `mapstructure:"-"`
 	// File is the path of cls.yaml as given, for messages.
 	File string `mapstructure:"-"`
+	// Warnings are what Load changed in the values (an invisible character
+	// removed), for the coordinator; they do not stop a build.
+	Warnings diag.List `mapstructure:"-"`
+
+	// origins maps each key to where its value came from (see Origin).
+	origins map[string]string
 }
 
 // Territoire names the territory.
@@ -152,6 +159,8 @@ func Load(path string, overrides map[string]string) (*Config, error) {
 	}
 	c.Dir = filepath.Dir(abs)
 	c.File = path
+	c.origins = origins(v, path, overrides)
+	c.normalize()
 	if err := c.validate(); err != nil {
 		return nil, err
 	}
@@ -165,28 +174,6 @@ func dateAsText(from, to reflect.Type, data any) (any, error) {
 		return t.Format("2006-01-02"), nil
 	}
 	return data, nil
-}
-
-// Keys lists every key of cls.yaml, dotted ("signature.lieu").
-func Keys() []string {
-	var out []string
-	var walk func(t reflect.Type, prefix string)
-	walk = func(t reflect.Type, prefix string) {
-		for i := 0; i < t.NumField(); i++ {
-			f := t.Field(i)
-			tag := f.Tag.Get("mapstructure")
-			if tag == "" || tag == "-" {
-				continue
-			}
-			if f.Type.Kind() == reflect.Struct {
-				walk(f.Type, prefix+tag+".")
-				continue
-			}
-			out = append(out, prefix+tag)
-		}
-	}
-	walk(reflect.TypeOf(Config{}), "")
-	return out
 }
 
 // frenchDecodeError rewrites mapstructure's message for the coordinator.
