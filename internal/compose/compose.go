@@ -120,6 +120,13 @@ func (k *composer) drawCharts() {
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
+			// a panic here would bypass the command's own recover and end
+			// the process: it becomes this chart's error instead
+			defer func() {
+				if r := recover(); r != nil {
+					results[i] = chartResult{err: fmt.Errorf("graphique « %s » : erreur interne en le dessinant (%v) ; merci de signaler ce problème avec %s", spec.ID, r, k.c.Files.Diagnostic)}
+				}
+			}()
 			f, err := chart.Figure(spec, 165, k.m, k.fonts)
 			results[i] = chartResult{f, err}
 		}()

@@ -64,6 +64,14 @@ func Read(cfg *config.Config, dirs Dirs) (*model.Contract, diag.List) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			// a panic here would bypass the command's own recover and end
+			// the process: it becomes this file's error instead
+			defer func() {
+				if r := recover(); r != nil {
+					file := [...]string{c.Files.Contrat, c.Files.Sigles, c.Files.Fiches, c.Files.Templates}[i]
+					parts[i].Errorf(file, "", "", "erreur interne en lisant ce fichier (%v) ; merci de signaler ce problème avec ce fichier", r)
+				}
+			}()
 			read(&parts[i])
 		}()
 	}
