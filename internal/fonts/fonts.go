@@ -4,7 +4,6 @@
 package fonts
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,17 +11,28 @@ import (
 	"github.com/contrat-local-sante/cls/internal/doc"
 )
 
+// maxFontSize bounds a face file: the largest fonts (complete CJK
+// families) weigh about 20 MB; anything far bigger is not a font, and
+// reading it whole would only exhaust memory.
+const maxFontSize = 64 << 20
+
 // Family is a TrueType family in four styles.
 type Family struct {
 	Name  string
 	Faces map[doc.Style][]byte // keyed by doc.Style (0, Bold, Italic, Bold|Italic)
 	Files map[doc.Style]string // where each face came from
+
+	cover    *coverage // characters all four faces can draw
+	measurer *Measurer // built by Load, which parses the faces with fpdf
 }
 
 // Files names the four face files of a family inside a fonts folder.
 type Files struct {
 	Regular, Bold, Italic, BoldItalic string
 }
+
+// Styles are the four faces of a family, in the order they are loaded.
+var Styles = []doc.Style{0, doc.Bold, doc.Italic, doc.Bold | doc.Italic}
 
 // StyleCode returns fpdf's style string for a style ("", "B", "I", "BI").
 func StyleCode(s doc.Style) string {
@@ -37,41 +47,71 @@ func StyleCode(s doc.Style) string {
 	return ""
 }
 
-// Load reads the four faces of a family from dir. It checks that each file
-// is a TrueType font, so that a wrong file is reported here, in French, and
-// not deep inside the PDF writer.
+// Load reads the four faces of a family from dir. Each file is checked as
+// fpdf will read it — a complete TrueType file, its tables whole — and
+// then parsed by fpdf itself, so that a wrong, truncated or damaged file
+// is reported here, in French, with its name, and never crashes the PDF
+// writer.
 func Load(dir, name string, files Files) (*Family, error) {
+	if name == "" {
+		return nil, fmt.Errorf("cls.yaml, polices.famille : aucun nom de famille ; attendu le nom de la police (par exemple Carlito)")
+	}
 	f := &Family{Name: name, Faces: map[doc.Style][]byte{}, Files: map[doc.Style]string{}}
-	for _, face := range []struct {
-		style doc.Style
-		file  string
-		label string
-	}{
-		{0, files.Regular, "regulier"},
-		{doc.Bold, files.Bold, "gras"},
-		{doc.Italic, files.Italic, "italique"},
-		{doc.Bold | doc.Italic, files.BoldItalic, "gras_italique"},
-	} {
+	names := map[doc.Style]string{0: files.Regular, doc.Bold: files.Bold, doc.Italic: files.Italic, doc.Bold | doc.Italic: files.BoldItalic}
+	for _, st := range Styles {
+		face := struct{ file, label string }{names[st], styleKey(st)}
 		if face.file == "" {
 			return nil, fmt.Errorf("cls.yaml, polices.%s : aucun fichier indiqué ; attendu le nom d'un fichier TrueType (.ttf) du dossier %s", face.label, dir)
 		}
 		path := filepath.Join(dir, face.file)
-		b, err := os.ReadFile(path)
-		if err != nil {
-			return nil, fmt.Errorf("%s : police introuvable (polices.%s dans cls.yaml) ; attendu un fichier TrueType (.ttf)", path, face.label)
+		refuse := func(what, want string) error {
+			return fmt.Errorf("%s : %s (polices.%s dans cls.yaml) ; attendu %s", path, what, face.label, want)
 		}
-		if !IsTrueType(b) {
-			return nil, fmt.Errorf("%s : ce fichier n'est pas une police TrueType (polices.%s dans cls.yaml) ; attendu un fichier .ttf", path, face.label)
+		b, flt := readFace(path)
+		if flt != nil {
+			return nil, refuse(flt.what, flt.want)
 		}
-		f.Faces[face.style] = b
-		f.Files[face.style] = path
+		t, flt := parseTTF(b)
+		if flt != nil {
+			return nil, refuse(flt.what, flt.want)
+		}
+		glyphs, _ := u16(t.tables["maxp"], 4)
+		cov, ok := unicodeCMap(t.tables["cmap"], glyphs)
+		if !ok {
+			return nil, refuse("police sans table de caractères Unicode lisible", wantFullTTF)
+		}
+		if f.cover == nil {
+			f.cover = cov
+		} else {
+			f.cover.and(cov)
+		}
+		f.Faces[st] = b
+		f.Files[st] = path
 	}
+	m, err := newMeasurer(f)
+	if err != nil {
+		return nil, err
+	}
+	f.measurer = m
 	return f, nil
 }
 
-// IsTrueType reports whether b starts like a TrueType font file (sfnt
-// version 1.0 or "true"). OpenType CFF fonts ("OTTO") are refused: fpdf
-// cannot embed them.
-func IsTrueType(b []byte) bool {
-	return len(b) > 12 && (bytes.HasPrefix(b, []byte{0, 1, 0, 0}) || bytes.HasPrefix(b, []byte("true")))
+// readFace reads a face file, refusing what cannot be a font: a folder, a
+// device or pipe (reading it could block for ever), an enormous file.
+func readFace(path string) ([]byte, *fault) {
+	missing := &fault{"police introuvable", wantTTF}
+	st, err := os.Stat(path)
+	switch {
+	case err != nil:
+		return nil, missing
+	case !st.Mode().IsRegular():
+		return nil, &fault{"ce n'est pas un fichier", wantTTF}
+	case st.Size() > maxFontSize:
+		return nil, &fault{fmt.Sprintf("fichier de %d Mo, bien trop gros pour une police", st.Size()>>20), wantTTF}
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, missing
+	}
+	return b, nil
 }
