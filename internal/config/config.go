@@ -5,14 +5,11 @@
 package config
 
 import (
-	"fmt"
+	"bytes"
+	"io"
 	"os"
 	"path/filepath"
-	"reflect"
 	"strings"
-	"time"
-
-	"github.com/go-viper/mapstructure/v2"
 
 	"github.com/contrat-local-sante/cls/internal/diag"
 	"github.com/contrat-local-sante/cls/internal/frdate"
@@ -40,6 +37,9 @@ type Config struct {
 
 	// origins maps each key to where its value came from (see Origin).
 	origins map[string]string
+	// bad holds the keys whose value could not be read, already reported:
+	// validate does not report them again.
+	bad map[string]bool
 }
 
 // Territoire names the territory.
@@ -119,20 +119,26 @@ var defaults = map[string]any{
 	"papier.taille_texte":   10.5,
 }
 
+// maxFileSize is the largest cls.yaml read: the shipped one is under 2 KB.
+const maxFileSize = 1 << 20
+
 // Load reads the configuration file and applies the environment and the
 // given overrides (flag values keyed like the file: "signature.lieu").
+// A problem of the file, a variable or an override is returned as a
+// diag.List holding every problem at once, each with its key and where
+// its value came from; c.Warnings holds what was changed.
 func Load(path string, overrides map[string]string) (*Config, error) {
+	b, err := readFile(path)
+	if err != nil {
+		return nil, err
+	}
 	v := viper.New()
 	v.SetConfigType("yaml")
 	for k, d := range defaults {
 		v.SetDefault(k, d)
 	}
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("%s : fichier de configuration introuvable ; attendu un fichier cls.yaml (voir docs/sources.md)", path)
-	}
-	if err := v.ReadConfig(strings.NewReader(string(b))); err != nil {
-		return nil, fmt.Errorf("%s : YAML illisible : %v", path, err)
+	if err := v.ReadConfig(bytes.NewReader(b)); err != nil {
+		return nil, diag.List{yamlProblem(path, err)}
 	}
 	v.SetEnvPrefix("CLS")
 	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_"))
@@ -142,76 +148,54 @@ func Load(path string, overrides map[string]string) (*Config, error) {
 	for _, k := range Keys() {
 		_ = v.BindEnv(k)
 	}
+	lower := map[string]string{}
 	for k, val := range overrides {
+		k = strings.ToLower(k)
+		lower[k] = val
 		v.Set(k, val)
 	}
-	var c Config
-	err = v.UnmarshalExact(&c, func(dc *mapstructure.DecoderConfig) {
-		dc.WeaklyTypedInput = true
-		dc.DecodeHook = dateAsText
-	})
-	if err != nil {
-		return nil, fmt.Errorf("%s : %s", path, frenchDecodeError(err))
-	}
+	c := &Config{File: path, bad: map[string]bool{}}
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, err
 	}
 	c.Dir = filepath.Dir(abs)
-	c.File = path
-	c.origins = origins(v, path, overrides)
+	c.origins = origins(v, path, lower)
+	var probs diag.List
+	c.unknownKeys(v, lower, &probs)
+	c.decode(v, &probs)
 	c.normalize()
-	if err := c.validate(); err != nil {
-		return nil, err
+	c.validate(&probs)
+	if len(probs) > 0 {
+		return nil, probs
 	}
-	return &c, nil
+	return c, nil
 }
 
-// dateAsText keeps YAML dates (2025-07-10, which the YAML reader turns into
-// a time) as the AAAA-MM-JJ text the configuration expects.
-func dateAsText(from, to reflect.Type, data any) (any, error) {
-	if t, ok := data.(time.Time); ok && to.Kind() == reflect.String {
-		return t.Format("2006-01-02"), nil
+// readFile reads cls.yaml, refusing a folder and a file too big to be a
+// configuration (a wrong path, or a file meant to exhaust memory).
+func readFile(path string) ([]byte, error) {
+	fail := func(format string, args ...any) error {
+		var l diag.List
+		l.Errorf(path, "", "", format, args...)
+		return l
 	}
-	return data, nil
-}
-
-// frenchDecodeError rewrites mapstructure's message for the coordinator.
-func frenchDecodeError(err error) string {
-	msg := err.Error()
-	if i := strings.Index(msg, "has invalid keys: "); i >= 0 {
-		keys := strings.TrimSpace(msg[i+len("has invalid keys: "):])
-		return "clé inconnue « " + keys + " » (faute de frappe ?) ; les clés possibles sont décrites dans docs/sources.md"
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fail("fichier de configuration introuvable ; attendu un fichier cls.yaml (voir docs/sources.md)")
 	}
-	return "valeur de type inattendu : " + msg
-}
-
-func (c *Config) validate() error {
-	var missing []string
-	if c.Territoire.Nom == "" {
-		missing = append(missing, "territoire.nom")
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return nil, fail("est un dossier ; attendu le fichier cls.yaml (par exemple %s)", filepath.Join(path, "cls.yaml"))
 	}
-	if c.Document.Periode == "" {
-		missing = append(missing, "document.periode")
+	b, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
+	if err != nil {
+		return nil, fail("fichier de configuration illisible ; attendu un fichier cls.yaml lisible")
 	}
-	if c.Signature.Lieu == "" {
-		missing = append(missing, "signature.lieu")
+	if len(b) > maxFileSize {
+		return nil, fail("fichier de plus de 1 Mo ; attendu un cls.yaml de quelques lignes (celui livré fait moins de 2 Ko)")
 	}
-	if len(missing) > 0 {
-		return fmt.Errorf("%s : clé(s) obligatoire(s) vide(s) : %s", c.File, strings.Join(missing, ", "))
-	}
-	for key, s := range map[string]string{"signature.date": c.Signature.Date, "document.date": c.Document.Date} {
-		if s == "" {
-			continue
-		}
-		if _, err := time.Parse("2006-01-02", s); err != nil {
-			return fmt.Errorf("%s : %s vaut « %s » ; attendu une date AAAA-MM-JJ (par exemple 2025-07-10)", c.File, key, s)
-		}
-	}
-	if c.Papier.Format != "A4" {
-		return fmt.Errorf("%s : papier.format vaut « %s » ; seul « A4 » est pris en charge", c.File, c.Papier.Format)
-	}
-	return nil
+	return b, nil
 }
 
 // Path resolves a path of the configuration against its folder.

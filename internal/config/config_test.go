@@ -3,7 +3,6 @@ package config
 import (
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 )
 
@@ -53,21 +52,15 @@ func TestDefaultsAndOverrides(t *testing.T) {
 	}
 }
 
-func TestConfigErrors(t *testing.T) {
-	for text, want := range map[string]string{
-		minimal + "signatur:\n  lieu: X\n":                      "clé inconnue « signatur » (faute de frappe ?)",
-		minimal + "papier:\n  taille_texte: grand\n":            "valeur de type inattendu",
-		strings.Replace(minimal, "2026-03-01", "10/07/2025", 1): "signature.date vaut « 10/07/2025 » ; attendu une date AAAA-MM-JJ",
-		strings.Replace(minimal, "  nom: Val\n", "", 1):         "clé(s) obligatoire(s) vide(s) : territoire.nom",
-		"territoire: [": "YAML illisible",
+func TestMissingFile(t *testing.T) {
+	t.Chdir(t.TempDir())
+	for path, want := range map[string]string{
+		"absent.yaml": "erreur : absent.yaml : fichier de configuration introuvable ; attendu un fichier cls.yaml (voir docs/sources.md)",
+		".":           "erreur : . : est un dossier ; attendu le fichier cls.yaml (par exemple cls.yaml)",
 	} {
-		_, err := Load(write(t, text), nil)
-		if err == nil || !strings.Contains(err.Error(), want) {
-			t.Errorf("config %q: error %v, want it to contain %q", text, err, want)
+		if _, err := Load(path, nil); err == nil || err.Error() != want {
+			t.Errorf("Load(%s): %v, want %q", path, err, want)
 		}
-	}
-	if _, err := Load(filepath.Join(t.TempDir(), "absent.yaml"), nil); err == nil || !strings.Contains(err.Error(), "fichier de configuration introuvable") {
-		t.Errorf("missing file: %v", err)
 	}
 }
 

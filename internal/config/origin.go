@@ -42,8 +42,9 @@ func origin(v *viper.Viper, key, file string, overrides map[string]string) strin
 	if s, ok := os.LookupEnv(envName(key)); ok && s != "" {
 		return "variable d'environnement " + envName(key)
 	}
-	if v.InConfig(key) {
-		return file
+	if _, ok := defaults[key]; ok && !v.InConfig(key) {
+		return "valeur par défaut"
 	}
-	return "valeur par défaut"
+	// in the file, or missing from it: the file is where to write it
+	return file
 }
