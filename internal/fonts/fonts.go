@@ -4,17 +4,13 @@
 package fonts
 
 import (
+	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 
 	"github.com/contrat-local-sante/cls/internal/doc"
+	"github.com/contrat-local-sante/cls/internal/safefile"
 )
-
-// maxFontSize bounds a face file: the largest fonts (complete CJK
-// families) weigh about 20 MB; anything far bigger is not a font, and
-// reading it whole would only exhaust memory.
-const maxFontSize = 64 << 20
 
 // Family is a TrueType family in four styles.
 type Family struct {
@@ -99,19 +95,13 @@ func Load(dir, name string, files Files) (*Family, error) {
 // readFace reads a face file, refusing what cannot be a font: a folder, a
 // device or pipe (reading it could block for ever), an enormous file.
 func readFace(path string) ([]byte, *fault) {
-	missing := &fault{"police introuvable", wantTTF}
-	st, err := os.Stat(path)
+	b, err := safefile.ReadFile(path, safefile.FontLimit)
+	var refusal *safefile.Error
 	switch {
+	case errors.As(err, &refusal):
+		return nil, &fault{refusal.Reason, wantTTF}
 	case err != nil:
-		return nil, missing
-	case !st.Mode().IsRegular():
-		return nil, &fault{"ce n'est pas un fichier", wantTTF}
-	case st.Size() > maxFontSize:
-		return nil, &fault{fmt.Sprintf("fichier de %d Mo, bien trop gros pour une police", st.Size()>>20), wantTTF}
-	}
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, missing
+		return nil, &fault{"police introuvable", wantTTF}
 	}
 	return b, nil
 }

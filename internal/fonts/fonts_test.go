@@ -114,7 +114,7 @@ func TestLoadRefusesBadFonts(t *testing.T) {
 func TestLoadRefusesFolderAndNoName(t *testing.T) {
 	dir := t.TempDir()
 	os.Mkdir(filepath.Join(dir, shipped.Regular), 0o755)
-	if _, err := Load(dir, "Carlito", shipped); err == nil || !strings.Contains(err.Error(), "Carlito-Regular.ttf : ce n'est pas un fichier (polices.regulier dans cls.yaml)") {
+	if _, err := Load(dir, "Carlito", shipped); err == nil || !strings.Contains(err.Error(), "Carlito-Regular.ttf : c'est un dossier, pas un fichier (polices.regulier dans cls.yaml)") {
 		t.Errorf("folder: %v", err)
 	}
 	if _, err := Load(fontsDir, "", shipped); err == nil || !strings.Contains(err.Error(), "polices.famille") {
