@@ -156,7 +156,7 @@ func Make(opt Options) (*Result, error) {
 	var d *doc.Document
 	var cprobs diag.List
 	if opt.EvaluationYear > 0 {
-		evals, eprobs := source.ReadEvaluations(s.c, sourcesDir(opt, s.cfg), opt.EvaluationYear)
+		evals, eprobs := source.ReadEvaluations(s.c, sourcesDir(opt, s.cfg), opt.EvaluationYear, s.fam.Covers)
 		if err := s.composed(eprobs); err != nil {
 			return res, err
 		}
@@ -255,7 +255,7 @@ func Evaluation(opt Options, year int, out string) (*Result, error) {
 	if s == nil {
 		return res, err
 	}
-	evals, eprobs := source.ReadEvaluations(s.c, sourcesDir(opt, s.cfg), year)
+	evals, eprobs := source.ReadEvaluations(s.c, sourcesDir(opt, s.cfg), year, s.fam.Covers)
 	if err := s.composed(eprobs); err != nil {
 		return res, err
 	}

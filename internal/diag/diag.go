@@ -99,14 +99,16 @@ func (l List) Error() string {
 	return b.String()
 }
 
-// Dedup keeps one problem per cell: a cell read twice (a sheet that is both
-// data and a chart's source) is reported once, with the first message.
+// Dedup keeps one problem per cell and severity: a cell read twice (a
+// sheet that is both data and a chart's source) is reported once, with the
+// first message; a warning about a cell (an invisible character removed)
+// never hides an error about it.
 func (l List) Dedup() List {
 	seen := map[string]bool{}
 	var out List
 	for _, p := range l {
 		if p.Cell != "" {
-			k := p.File + "\x00" + p.Sheet + "\x00" + p.Cell
+			k := fmt.Sprint(p.Severity) + "\x00" + p.File + "\x00" + p.Sheet + "\x00" + p.Cell
 			if seen[k] {
 				continue
 			}

@@ -24,7 +24,7 @@ func readAvenants(c *model.Contract, wb *workbook, probs *diag.List) {
 		return
 	}
 	name := wb.name
-	if idx, err := wb.f.GetSheetIndex(avenantsSheet); err != nil || idx < 0 {
+	if _, ok := wb.find(avenantsSheet); !ok {
 		return
 	}
 	t := wb.sheet(avenantsSheet, avenantCols, probs)
@@ -94,7 +94,7 @@ func (t *table) date(i int, col string, probs *diag.List) string {
 		}
 	}
 	// a date cell: its raw value is a serial number
-	if raw, err := t.wb.f.GetCellValue(t.sheet, t.ref(i, col), excelize.Options{RawCellValue: true}); err == nil {
+	if raw, err := t.wb.f.GetCellValue(t.stored, t.ref(i, col), excelize.Options{RawCellValue: true}); err == nil {
 		if n, err := strconv.ParseFloat(raw, 64); err == nil {
 			if d, err := excelize.ExcelDateToTime(n, false); err == nil {
 				return d.Format("2006-01-02")

@@ -18,8 +18,9 @@ import (
 const EvaluationDir = "evaluation"
 
 // ReadEvaluations reads the evaluation workbook of year and those of every
-// earlier year present, oldest first.
-func ReadEvaluations(c *model.Contract, sources string, year int) ([]model.Evaluation, diag.List) {
+// earlier year present, oldest first. drawable is the fonts' coverage, as
+// in Dirs (nil: no glyph check): the evaluation annex prints these cells.
+func ReadEvaluations(c *model.Contract, sources string, year int, drawable func(rune) bool) ([]model.Evaluation, diag.List) {
 	var probs diag.List
 	dir := filepath.Join(sources, EvaluationDir)
 	entries, _ := os.ReadDir(dir)
@@ -40,18 +41,19 @@ func ReadEvaluations(c *model.Contract, sources string, year int) ([]model.Evalu
 		return nil, probs
 	}
 	var out []model.Evaluation
+	g := newGlyphs(drawable)
 	for _, y := range years {
-		if ev, ok := readEvaluation(c, filepath.Join(dir, fmt.Sprintf("%d.xlsx", y)), y, &probs); ok {
+		if ev, ok := readEvaluation(c, filepath.Join(dir, fmt.Sprintf("%d.xlsx", y)), y, g, &probs); ok {
 			out = append(out, ev)
 		}
 	}
 	return out, probs
 }
 
-func readEvaluation(c *model.Contract, path string, year int, probs *diag.List) (model.Evaluation, bool) {
+func readEvaluation(c *model.Contract, path string, year int, g *glyphs, probs *diag.List) (model.Evaluation, bool) {
 	name := displayPath(path)
 	ev := model.Evaluation{Year: year, File: name, States: map[string]model.FicheState{}}
-	wb := openWorkbook(path, name, probs)
+	wb := openWorkbook(path, name, g, probs)
 	if wb == nil {
 		return ev, false
 	}

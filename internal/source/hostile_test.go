@@ -41,7 +41,7 @@ func TestZipBombIsRefused(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "sigles.xlsx")
 	os.WriteFile(path, buf.Bytes(), 0o644)
 	var probs diag.List
-	wb := openWorkbook(path, "sources/sigles.xlsx", &probs)
+	wb := openWorkbook(path, "sources/sigles.xlsx", nil, &probs)
 	if wb != nil {
 		defer wb.close()
 		wb.sheet("Sigles", []string{"Sigle", "Définition"}, &probs)

@@ -51,7 +51,8 @@ func Read(cfg *config.Config, dirs Dirs) (*model.Contract, diag.List) {
 	// same time, each into its own part of the model and its own problem
 	// list, merged in a fixed order so that messages and output never
 	// depend on timing
-	books := openBooks(dirs.Sources, &probs)
+	g := newGlyphs(dirs.Drawable)
+	books := openBooks(dirs.Sources, g, &probs)
 	defer books.close()
 	var parts [4]diag.List
 	var wg sync.WaitGroup
@@ -59,7 +60,7 @@ func Read(cfg *config.Config, dirs Dirs) (*model.Contract, diag.List) {
 		func(p *diag.List) { readContrat(c, books.get(ContratFile), p) },
 		func(p *diag.List) { readSigles(c, books.get(SiglesFile), p) },
 		func(p *diag.List) { readFiches(c, books.get(FichesFile), p) },
-		func(p *diag.List) { readTemplates(c, dirs.Templates, p) },
+		func(p *diag.List) { readTemplates(c, dirs.Templates, g, p) },
 	} {
 		wg.Add(1)
 		go func() {
@@ -108,15 +109,16 @@ func displayPath(p string) string {
 
 // books are the sources folder's workbooks, each opened once.
 type books struct {
-	dir  string
-	open map[string]*workbook
-	errs map[string]bool
+	dir    string
+	glyphs *glyphs
+	open   map[string]*workbook
+	errs   map[string]bool
 }
 
 // openBooks opens the three required workbooks, reporting those missing or
 // unreadable; the others open on demand.
-func openBooks(dir string, probs *diag.List) *books {
-	b := &books{dir: dir, open: map[string]*workbook{}, errs: map[string]bool{}}
+func openBooks(dir string, g *glyphs, probs *diag.List) *books {
+	b := &books{dir: dir, glyphs: g, open: map[string]*workbook{}, errs: map[string]bool{}}
 	for _, f := range []string{ContratFile, SiglesFile, FichesFile} {
 		b.load(f, probs)
 	}
@@ -128,7 +130,7 @@ func (b *books) load(file string, probs *diag.List) *workbook {
 		return wb
 	}
 	p := filepath.Join(b.dir, file)
-	wb := openWorkbook(p, displayPath(p), probs)
+	wb := openWorkbook(p, displayPath(p), b.glyphs, probs)
 	if wb == nil {
 		b.errs[file] = true
 		return nil
@@ -233,7 +235,7 @@ func readSigles(c *model.Contract, wb *workbook, probs *diag.List) {
 // readTemplates loads every Markdown file under dir. Files at the top level
 // are the contract's sections, in file-name order; files in sub-folders are
 // pulled in by the sections (dispositifs, fiches).
-func readTemplates(c *model.Contract, dir string, probs *diag.List) {
+func readTemplates(c *model.Contract, dir string, g *glyphs, probs *diag.List) {
 	var names []string
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -261,7 +263,7 @@ func readTemplates(c *model.Contract, dir string, probs *diag.List) {
 			probs.Errorf(displayPath(p), "", "", "modèle illisible : %v", err)
 			continue
 		}
-		t := model.Template{Name: n, Path: displayPath(p), Text: strings.ReplaceAll(string(b), "\r\n", "\n")}
+		t := model.Template{Name: n, Path: displayPath(p), Text: cleanTemplate(displayPath(p), string(b), g, probs)}
 		c.TemplateFiles[n] = t
 		if !strings.Contains(n, "/") {
 			c.Templates = append(c.Templates, t)

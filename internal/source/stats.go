@@ -10,6 +10,7 @@ import (
 
 	"github.com/contrat-local-sante/cls/internal/diag"
 	"github.com/contrat-local-sante/cls/internal/model"
+	"github.com/contrat-local-sante/cls/internal/textnorm"
 )
 
 // DiagnosticFile is the statistics workbook; it is optional.
@@ -32,8 +33,9 @@ func readStats(c *model.Contract, b *books, probs *diag.List) {
 		return
 	}
 	name := wb.name
-	for _, sheet := range wb.f.GetSheetList() {
-		if sheet == chartsSheet {
+	charts, _ := wb.find(chartsSheet)
+	for _, sheet := range wb.sheets {
+		if sheet == charts {
 			continue
 		}
 		if t := wb.statSheet(sheet, probs); t != nil {
@@ -98,32 +100,36 @@ func readStats(c *model.Contract, b *books, probs *diag.List) {
 
 // statSheet reads a statistics sheet: "Titre", "Source", "Unité" rows,
 // then the header row (category, series…) and the data rows.
-func (w *workbook) statSheet(sheet string, probs *diag.List) *model.StatTable {
-	rows, err := w.f.GetRows(sheet, excelize.Options{RawCellValue: true})
-	if err != nil {
-		probs.Errorf(w.name, sheet, "", "feuille illisible : %v", err)
+func (w *workbook) statSheet(s sheetName, probs *diag.List) *model.StatTable {
+	rows, ok := w.readRows(s, true, probs)
+	if !ok {
 		return nil
 	}
+	sheet := s.clean
+	// cell returns a cell's text in normal form (row and col from 0)
+	cell := func(r, c int) string {
+		if c >= len(rows[r]) {
+			return ""
+		}
+		return strings.TrimSpace(w.cellText(sheet, c, r+1, rows[r][c], probs))
+	}
+	blank := func(r int) bool { return strings.TrimSpace(textnorm.Clean(strings.Join(rows[r], ""))) == "" }
 	t := &model.StatTable{File: w.name, Sheet: sheet}
 	r := 0
 	for ; r < len(rows); r++ {
-		if len(rows[r]) == 0 || strings.TrimSpace(strings.Join(rows[r], "")) == "" {
+		if blank(r) {
 			continue
 		}
-		key := strings.ToLower(strings.TrimSpace(rows[r][0]))
-		val := ""
-		if len(rows[r]) > 1 {
-			val = strings.TrimSpace(rows[r][1])
-		}
+		key := strings.ToLower(cell(r, 0))
 		switch key {
 		case "titre":
-			t.Title = val
+			t.Title = cell(r, 1)
 			continue
 		case "source":
-			t.Source = val
+			t.Source = cell(r, 1)
 			continue
 		case "unité", "unite":
-			t.Unit = val
+			t.Unit = cell(r, 1)
 			continue
 		}
 		break
@@ -135,10 +141,10 @@ func (w *workbook) statSheet(sheet string, probs *diag.List) *model.StatTable {
 	if t.Source == "" {
 		probs.Errorf(w.name, sheet, "A2", "source absente ; attendu une ligne « Source » suivie de la source et de l'année (par exemple « INSEE 2021 »)")
 	}
-	head := rows[r]
-	t.Category = strings.TrimSpace(head[0])
-	for _, h := range head[1:] {
-		t.Series = append(t.Series, strings.TrimSpace(h))
+	head := r
+	t.Category = cell(head, 0)
+	for c := 1; c < len(rows[head]); c++ {
+		t.Series = append(t.Series, cell(head, c))
 	}
 	for len(t.Series) > 0 && t.Series[len(t.Series)-1] == "" {
 		t.Series = t.Series[:len(t.Series)-1]
@@ -153,26 +159,26 @@ func (w *workbook) statSheet(sheet string, probs *diag.List) *model.StatTable {
 		}
 	}
 	for rr := r + 1; rr < len(rows); rr++ {
-		row := rows[rr]
-		if strings.TrimSpace(strings.Join(row, "")) == "" {
+		if blank(rr) {
 			continue
 		}
-		sr := newStatRow(strings.TrimSpace(row[0]), len(t.Series))
+		sr := newStatRow(cell(rr, 0), len(t.Series))
 		if sr.Label == "" {
 			probs.Errorf(w.name, sheet, cellName(1, rr+1), "catégorie vide ; attendu le libellé de la ligne")
 		}
 		for k := range t.Series {
 			ref := cellName(k+2, rr+1)
 			sr.Cells[k] = ref
-			if k+1 >= len(row) || strings.TrimSpace(row[k+1]) == "" {
+			v := cell(rr, k+1)
+			if v == "" {
 				continue
 			}
-			v, ok := parseNumber(row[k+1])
+			n, ok := parseNumber(v)
 			if !ok {
-				probs.Errorf(w.name, sheet, ref, "« %s » n'est pas un nombre ; attendu une valeur numérique (%s, %s)", row[k+1], sr.Label, t.Series[k])
+				probs.Errorf(w.name, sheet, ref, "« %s » n'est pas un nombre ; attendu une valeur numérique (%s, %s)", v, sr.Label, t.Series[k])
 				continue
 			}
-			sr.Values[k], sr.Set[k], sr.Decimals[k] = v, true, w.decimals(sheet, ref, row[k+1])
+			sr.Values[k], sr.Set[k], sr.Decimals[k] = n, true, w.decimals(s.stored, ref, v)
 		}
 		t.Rows = append(t.Rows, sr)
 	}
@@ -195,7 +201,7 @@ func (w *workbook) plainStatSheet(sheet, category string, series []string, probs
 	if tb == nil {
 		return nil
 	}
-	st := &model.StatTable{File: w.name, Sheet: sheet, Category: category, Series: series}
+	st := &model.StatTable{File: w.name, Sheet: tb.sheet, Category: category, Series: series}
 	if category == "" {
 		for h, i := range tb.cols {
 			if i == 0 {
@@ -216,7 +222,7 @@ func (w *workbook) plainStatSheet(sheet, category string, series []string, probs
 				probs.Errorf(w.name, sheet, tb.ref(i, s), "« %s » n'est pas un nombre ; attendu une valeur numérique (%s)", v, s)
 				continue
 			}
-			r.Values[k], r.Set[k], r.Decimals[k] = n, true, w.decimals(sheet, r.Cells[k], v)
+			r.Values[k], r.Set[k], r.Decimals[k] = n, true, w.decimals(tb.stored, r.Cells[k], v)
 		}
 		st.Rows = append(st.Rows, r)
 	}

@@ -13,23 +13,35 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/contrat-local-sante/cls/internal/diag"
+	"github.com/contrat-local-sante/cls/internal/textnorm"
 )
 
 // Bounds on what a workbook may unpack to: a real contract's workbooks are
-// well under a megabyte, so these only stop zip bombs.
+// well under a megabyte, so this only stops zip bombs. Every part is kept
+// in memory (the XML limit equals the total one), where it can be checked
+// before it is read.
 const (
 	unzipLimit    = 64 << 20
-	unzipXMLLimit = 32 << 20
+	unzipXMLLimit = unzipLimit
 )
 
 // workbook is an open .xlsx file.
 type workbook struct {
-	f    *excelize.File
-	name string // as shown to the user, e.g. "sources/contrat.xlsx"
+	f      *excelize.File
+	name   string  // as shown to the user, e.g. "sources/contrat.xlsx"
+	glyphs *glyphs // what the fonts can draw; nil: no check
+	sheets []sheetName
 }
 
-// openWorkbook opens path, refusing other formats with a clear message.
-func openWorkbook(path, name string, probs *diag.List) *workbook {
+// sheetName is a sheet's name as stored in the file and in normal form (a
+// workbook saved on macOS may store « E\u0301valuation »).
+type sheetName struct {
+	stored, clean string
+}
+
+// openWorkbook opens path, refusing other formats and damaged files with
+// a clear message.
+func openWorkbook(path, name string, g *glyphs, probs *diag.List) *workbook {
 	ext := strings.ToLower(filepath.Ext(path))
 	if _, err := os.Stat(path); err != nil {
 		base := strings.TrimSuffix(path, filepath.Ext(path))
@@ -52,10 +64,22 @@ func openWorkbook(path, name string, probs *diag.List) *workbook {
 		return nil
 	}
 	if err != nil {
-		probs.Errorf(name, "", "", "classeur illisible (%v) ; attendu un fichier .xlsx valide, enregistré depuis Excel ou LibreOffice", err)
+		if part, xerr := firstBadPart(path); xerr != nil {
+			probs.Errorf(name, "", "", "%s", damaged(partLabel(part), xerr))
+			return nil
+		}
+		probs.Errorf(name, "", "", "classeur illisible (%s) ; attendu un fichier .xlsx valide, enregistré depuis Excel ou LibreOffice", textnorm.Escape(err.Error()))
 		return nil
 	}
-	return &workbook{f: f, name: name}
+	w := &workbook{f: f, name: name, glyphs: g}
+	if !w.checkParts(probs) {
+		w.close()
+		return nil
+	}
+	for _, s := range f.GetSheetList() {
+		w.sheets = append(w.sheets, sheetName{stored: s, clean: textnorm.Clean(s)})
+	}
+	return w
 }
 
 func (w *workbook) close() {
@@ -64,16 +88,77 @@ func (w *workbook) close() {
 	}
 }
 
-// table is a sheet read as a header row and data rows.
-type table struct {
-	wb    *workbook
-	sheet string
-	cols  map[string]int // normalised header → column index
-	rows  [][]string     // data rows (header excluded)
-	lines []int          // spreadsheet row number of each data row
+// find returns the sheet called name, comparing names in normal form and
+// regardless of case, as Excel does.
+func (w *workbook) find(name string) (sheetName, bool) {
+	for _, s := range w.sheets {
+		if s.clean == name {
+			return s, true
+		}
+	}
+	for _, s := range w.sheets {
+		if strings.EqualFold(s.clean, name) {
+			return s, true
+		}
+	}
+	return sheetName{}, false
 }
 
-// normHeader folds a header for matching: trimmed, lower case.
+// sheetList returns the sheets' names in normal form, in workbook order.
+func (w *workbook) sheetList() []string {
+	out := make([]string, len(w.sheets))
+	for i, s := range w.sheets {
+		out[i] = s.clean
+	}
+	return out
+}
+
+// readRows reads every row of a sheet, its cells as stored (raw: numbers
+// unformatted). Unlike excelize's GetRows, which stops at the first row it
+// cannot read and returns what came before as if it were the whole sheet,
+// it reports the damage and returns false.
+func (w *workbook) readRows(s sheetName, raw bool, probs *diag.List) ([][]string, bool) {
+	it, err := w.f.Rows(s.stored)
+	if err != nil {
+		probs.Errorf(w.name, s.clean, "", "feuille illisible (%s) ; attendu une feuille enregistrée par Excel ou LibreOffice", textnorm.Escape(err.Error()))
+		return nil, false
+	}
+	defer it.Close()
+	var out [][]string
+	opts := excelize.Options{RawCellValue: raw}
+	for n := 1; it.Next(); n++ {
+		row, err := it.Columns(opts)
+		if err != nil {
+			probs.Errorf(w.name, s.clean, "", "classeur endommagé : la ligne %d de la feuille est illisible (%s) ; attendu un classeur enregistré par Excel ou LibreOffice : rouvrir le fichier et l'enregistrer de nouveau, ou le restaurer depuis une sauvegarde", n, textnorm.Escape(err.Error()))
+			return nil, false
+		}
+		if len(row) > 0 {
+			for len(out) < n-1 {
+				out = append(out, nil)
+			}
+			out = append(out, row)
+		}
+	}
+	if err := it.Error(); err != nil {
+		probs.Errorf(w.name, s.clean, "", "feuille illisible (%s) ; attendu au plus %d lignes", textnorm.Escape(err.Error()), excelize.TotalRows)
+		return nil, false
+	}
+	return out, true
+}
+
+// table is a sheet read as a header row and data rows.
+type table struct {
+	wb     *workbook
+	sheet  string         // name in normal form, for messages
+	stored string         // name as stored, for excelize
+	cols   map[string]int // normalised header → column index
+	rows   [][]string     // data rows (header excluded), as stored
+	lines  []int          // spreadsheet row number of each data row
+	probs  *diag.List     // where reading a cell reports what it finds
+}
+
+// normHeader folds a header, already in normal form, for matching:
+// trimmed, lower case.
 func normHeader(s string) string {
 	return strings.ToLower(strings.Join(strings.Fields(s), " "))
 }
@@ -85,43 +170,48 @@ func (w *workbook) sheet(name string, required []string, probs *diag.List) *tabl
 	if w == nil {
 		return nil
 	}
-	idx, err := w.f.GetSheetIndex(name)
-	if err != nil || idx < 0 {
-		probs.Errorf(w.name, "", "", "feuille « %s » introuvable ; feuilles présentes : %s", name, strings.Join(w.f.GetSheetList(), ", "))
+	s, ok := w.find(name)
+	if !ok {
+		probs.Errorf(w.name, "", "", "feuille « %s » introuvable ; feuilles présentes : %s", name, strings.Join(w.sheetList(), ", "))
 		return nil
 	}
-	rows, err := w.f.GetRows(name, excelize.Options{RawCellValue: false})
-	if err != nil {
-		probs.Errorf(w.name, name, "", "feuille illisible : %v", err)
+	rows, ok := w.readRows(s, false, probs)
+	if !ok {
 		return nil
 	}
-	t := &table{wb: w, sheet: name, cols: map[string]int{}}
+	t := &table{wb: w, sheet: s.clean, stored: s.stored, cols: map[string]int{}, probs: probs}
 	if len(rows) == 0 {
-		probs.Errorf(w.name, name, "A1", "feuille vide ; attendu une ligne d'en-têtes : %s", strings.Join(required, " | "))
+		probs.Errorf(w.name, s.clean, "A1", "feuille vide ; attendu une ligne d'en-têtes : %s", strings.Join(required, " | "))
 		return nil
 	}
 	for i, h := range rows[0] {
-		if k := normHeader(h); k != "" {
+		if k := normHeader(w.cellText(s.clean, i, 1, h, probs)); k != "" {
 			if _, dup := t.cols[k]; !dup {
 				t.cols[k] = i
 			}
 		}
 	}
-	ok := true
+	var missing []string
 	for _, h := range required {
 		if _, found := t.cols[normHeader(h)]; !found {
-			*probs = append(*probs, diag.Problem{Severity: diag.Error, File: w.name, Sheet: name, Line: 1,
-				Message: fmt.Sprintf("colonne « %s » absente de la ligne d'en-têtes ; en-têtes attendus : %s", h, strings.Join(required, " | "))})
-			ok = false
+			missing = append(missing, h)
 		}
 	}
-	if !ok {
+	if len(missing) > 0 {
+		// one message for the header line: the rows below are not read,
+		// and say nothing more about it
+		what := fmt.Sprintf("colonne « %s » absente", missing[0])
+		if len(missing) > 1 {
+			what = "colonnes « " + strings.Join(missing, " », « ") + " » absentes"
+		}
+		*probs = append(*probs, diag.Problem{Severity: diag.Error, File: w.name, Sheet: s.clean, Line: 1,
+			Message: fmt.Sprintf("%s de la ligne d'en-têtes ; en-têtes attendus : %s", what, strings.Join(required, " | "))})
 		return nil
 	}
 	for r := 1; r < len(rows); r++ {
 		blank := true
 		for _, v := range rows[r] {
-			if strings.TrimSpace(v) != "" {
+			if strings.TrimSpace(textnorm.Clean(v)) != "" {
 				blank = false
 				break
 			}
@@ -135,16 +225,14 @@ func (w *workbook) sheet(name string, required []string, probs *diag.List) *tabl
 	return t
 }
 
-// get returns the trimmed value of column col in data row i, with the
-// workbook's line endings normalised.
+// get returns the trimmed value of column col in data row i, in normal
+// form (see cellText).
 func (t *table) get(i int, col string) string {
 	c, ok := t.cols[normHeader(col)]
 	if !ok || c >= len(t.rows[i]) {
 		return ""
 	}
-	v := strings.ReplaceAll(t.rows[i][c], "\r\n", "\n")
-	v = strings.ReplaceAll(v, "_x000D_", "")
-	return strings.TrimSpace(v)
+	return strings.TrimSpace(t.wb.cellText(t.sheet, c, t.lines[i], t.rows[i][c], t.probs))
 }
 
 // ref returns the A1 reference of column col in data row i.
