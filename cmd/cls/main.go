@@ -11,9 +11,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strconv"
-	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -27,12 +26,15 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-// run executes the command line and returns the exit code.
-func run(args []string, stdout, stderr io.Writer) int {
+// runCommand executes the command line and returns the exit code; run
+// guards it against panics.
+func runCommand(args []string, stdout, stderr io.Writer) int {
 	code := 0
 	var opt build.Options
 	var lieu, date, all string
 	var sets []string
+	var delai int
+	var oneLine bool
 	root := &cobra.Command{
 		Use:           "cls",
 		Short:         "Produit le Contrat Local de Santé en PDF à partir des tableurs et des modèles",
@@ -46,29 +48,29 @@ func run(args []string, stdout, stderr io.Writer) int {
 	root.PersistentFlags().StringVar(&lieu, "lieu", "", "lieu de signature (remplace signature.lieu)")
 	root.PersistentFlags().StringVar(&date, "date", "", "date de signature AAAA-MM-JJ (remplace signature.date)")
 	root.PersistentFlags().StringArrayVar(&sets, "set", nil, "remplace une clé de cls.yaml : --set document.titre_court=\"…\" (répétable)")
-	overrides := func() map[string]string {
-		o := map[string]string{}
-		for _, kv := range sets {
-			if k, v, ok := strings.Cut(kv, "="); ok {
-				o[strings.TrimSpace(k)] = v
-			}
-		}
-		if lieu != "" {
-			o["signature.lieu"] = lieu
-		}
-		if date != "" {
-			o["signature.date"] = date
-		}
-		return o
+	// the overrides are checked once, before any command runs: a bad
+	// --set stops the command rather than being ignored
+	var parsed map[string]string
+	root.PersistentPreRunE = func(*cobra.Command, []string) (err error) {
+		parsed, err = parseOverrides(sets, lieu, date)
+		return err
 	}
+	overrides := func() map[string]string { return parsed }
 	buildCmd := &cobra.Command{
 		Use:   "build",
 		Short: "Construit le contrat en PDF",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			opt.Overrides = overrides()
+			if err := allFlags(cmd, all, delai); err != nil {
+				return err
+			}
 			if all != "" {
-				return buildAll(all, opt, stdout, stderr, &code)
+				failed, err := buildAll(all, opt, time.Duration(delai)*time.Second, stdout)
+				if failed {
+					code = 1
+				}
+				return err
 			}
 			res, err := build.Build(opt)
 			if res != nil {
@@ -77,12 +79,20 @@ func run(args []string, stdout, stderr io.Writer) int {
 			if err != nil {
 				return err
 			}
+			if oneLine {
+				fmt.Fprintf(stdout, "%s (%d pages, SHA-256 %s)\n", res.Path, len(res.Layout.Pages), res.SHA256[:16])
+				return nil
+			}
 			fmt.Fprintf(stdout, "Contrat écrit : %s (%d pages, %d octets)\n%s\nSHA-256 : %s (aussi dans %s.sha256)\n",
 				res.Path, len(res.Layout.Pages), len(res.PDF), res.Contract.Version(), res.SHA256, filepath.Base(res.Path))
 			return nil
 		},
 	}
-	buildCmd.Flags().StringVar(&all, "all", "", "construit chaque dossier de territoire (avec cls.yaml) de ce dossier, en parallèle")
+	buildCmd.Flags().StringVar(&all, "all", "", "construit chaque dossier de territoire (avec cls.yaml) de ce dossier, chacun à part")
+	buildCmd.Flags().IntVar(&delai, "delai", 120, "avec --all : secondes au plus pour chaque territoire, au-delà sa construction est interrompue")
+	// the one-line report a child build gives its --all parent
+	buildCmd.Flags().BoolVar(&oneLine, "une-ligne", false, "")
+	buildCmd.Flags().MarkHidden("une-ligne")
 	buildCmd.Flags().StringVar(&opt.Out, "out", "", "fichier PDF à écrire (par défaut : sortie.dossier/sortie.fichier de cls.yaml)")
 	checkCmd := &cobra.Command{
 		Use:   "check",
@@ -236,6 +246,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	evalTemplateCmd.Flags().StringVar(&tplOut, "out", "", "classeur à écrire")
 	evaluationCmd.AddCommand(evalTemplateCmd)
 	root.AddCommand(buildCmd, checkCmd, extractCmd, diffCmd, avenantCmd, evaluationCmd)
+	frenchCommands(root)
 	root.SetArgs(args)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
@@ -255,44 +266,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 			}
 			fmt.Fprintf(stderr, "%d erreur(s) : rien n'a été produit ; le PDF précédent est intact.\n", n)
 		} else {
-			fmt.Fprintln(stderr, "erreur :", err)
+			fmt.Fprintln(stderr, "erreur :", frenchMessage(err.Error()))
 		}
 		code = 1
 	}
 	return code
-}
-
-// buildAll builds every territory under dir and reports each one; the exit
-// code is 1 when any failed.
-func buildAll(dir string, opt build.Options, stdout, stderr io.Writer, code *int) error {
-	results, err := build.BuildAll(dir, runtime.NumCPU(), opt)
-	if err != nil {
-		return err
-	}
-	failed := 0
-	for _, r := range results {
-		if r.Err != nil {
-			failed++
-			fmt.Fprintf(stdout, "ÉCHEC %s :\n", r.Dir)
-			var list diag.List
-			if errors.As(r.Err, &list) {
-				for _, p := range list.Sorted() {
-					if p.Severity == diag.Error {
-						fmt.Fprintln(stdout, "  ", p)
-					}
-				}
-			} else {
-				fmt.Fprintln(stdout, "  ", r.Err)
-			}
-			continue
-		}
-		fmt.Fprintf(stdout, "OK    %s → %s (%d pages, SHA-256 %s)\n", r.Dir, r.Result.Path, len(r.Result.Layout.Pages), r.Result.SHA256[:16])
-	}
-	fmt.Fprintf(stdout, "%d territoire(s) : %d réussi(s), %d en échec.\n", len(results), len(results)-failed, failed)
-	if failed > 0 {
-		*code = 1
-	}
-	return nil
 }
 
 // printSomeWarnings prints the first n warnings and counts the others:

@@ -10,6 +10,21 @@ import (
 	"github.com/contrat-local-sante/cls/internal/source/sourcetest"
 )
 
+// TestMain lets the test binary stand in for cls: build --all runs the
+// program itself (os.Executable) once per territory, which under go test is
+// this binary, started with asCLS set.
+func TestMain(m *testing.M) {
+	if os.Getenv(asCLS) == "1" {
+		testHook = faults
+		os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	}
+	os.Setenv(asCLS, "1") // for the children of the tests
+	os.Exit(m.Run())
+}
+
+// asCLS names the variable that makes the test binary act as cls.
+const asCLS = "CLSTEST_AS_CLS"
+
 func TestBuildCommand(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "c.pdf")
