@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/contrat-local-sante/cls/internal/config"
+	"github.com/contrat-local-sante/cls/internal/diag"
 	"github.com/contrat-local-sante/cls/internal/embed"
 	"github.com/contrat-local-sante/cls/internal/model"
 	"github.com/contrat-local-sante/cls/internal/source"
@@ -17,18 +18,10 @@ import (
 // cls.yaml) or a sources folder (beside ../cls.yaml and ../templates). It
 // reads the model only: no fonts, no layout.
 func ReadVersion(path string) (*model.Contract, error) {
-	dir := path
 	if strings.EqualFold(filepath.Ext(path), ".pdf") {
-		tmp, err := os.MkdirTemp("", "cls-version-")
-		if err != nil {
-			return nil, err
-		}
-		defer os.RemoveAll(tmp)
-		if _, err := embed.Extract(path, tmp); err != nil {
-			return nil, err
-		}
-		dir = tmp
+		return readPDFVersion(path)
 	}
+	dir := path
 	st, err := os.Stat(dir)
 	if err != nil || !st.IsDir() {
 		return nil, fmt.Errorf("%s : introuvable ; attendu un contrat PDF produit par cls, un dossier de territoire (avec cls.yaml) ou un dossier de sources", path)
@@ -56,4 +49,47 @@ func ReadVersion(path string) (*model.Contract, error) {
 		return nil, probs
 	}
 	return c, nil
+}
+
+// readPDFVersion reads a version from the files a contract PDF carries,
+// and from them only: they are checked against the PDF's manifest and
+// extracted into a private temporary folder, removed afterwards, and the
+// workbooks and templates are read from its sources/ and templates/
+// whatever folders the embedded cls.yaml names (sources:, modeles:), so
+// that a PDF cannot make cls read files elsewhere on the disk. Messages
+// name the PDF and the attachment, not the temporary folder.
+func readPDFVersion(path string) (*model.Contract, error) {
+	tmp, err := os.MkdirTemp("", "cls-version-")
+	if err != nil {
+		return nil, fmt.Errorf("%s : dossier temporaire impossible à créer (%v)", path, err)
+	}
+	defer os.RemoveAll(tmp)
+	if _, err := embed.Extract(path, tmp); err != nil {
+		return nil, err
+	}
+	cfg, err := config.Load(filepath.Join(tmp, "cls.yaml"), nil)
+	if err != nil {
+		return nil, fmt.Errorf("%s", inPDF(err.Error(), tmp, path))
+	}
+	c, probs := source.Read(cfg, source.Dirs{Sources: filepath.Join(tmp, "sources"), Templates: filepath.Join(tmp, "templates")})
+	if probs.HasErrors() {
+		out := make(diag.List, len(probs))
+		for i, p := range probs {
+			p.File = inPDF(p.File, tmp, path)
+			p.Message = inPDF(p.Message, tmp, path)
+			out[i] = p
+		}
+		return nil, out
+	}
+	// the logo of a previous version is never drawn: no path from the
+	// PDF is kept
+	c.Document.Logo = ""
+	return c, nil
+}
+
+// inPDF rewrites the temporary folder's paths in s as the PDF's
+// attachments: "ancien.pdf, fichier joint sources/contrat.xlsx".
+func inPDF(s, tmp, pdf string) string {
+	s = strings.ReplaceAll(s, tmp+string(filepath.Separator), pdf+", fichier joint ")
+	return strings.ReplaceAll(s, tmp, pdf)
 }

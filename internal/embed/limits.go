@@ -1,0 +1,33 @@
+package embed
+
+// Bounds on what reading a PDF may cost. A contract PDF made by cls weighs
+// well under 1 MB and its attachments inflate to under 1 MB in total; the
+// bounds leave room for a hundred times that and stop a hostile file
+// (a "zip bomb", a maze of objects) before it exhausts memory.
+const (
+	// MaxPDFSize is the largest PDF read at all, checked before reading.
+	MaxPDFSize = 64 << 20
+	// MaxFileSize is the largest size one attachment may inflate to.
+	MaxFileSize = 64 << 20
+	// MaxTotalSize is the largest size all attachments together may
+	// inflate to.
+	MaxTotalSize = 256 << 20
+	// MaxFiles is the largest number of attachments read.
+	MaxFiles = 4096
+	// maxTreeDepth bounds the nesting of the EmbeddedFiles name tree.
+	maxTreeDepth = 32
+	// maxObjectStreams bounds how many distinct object streams the walk
+	// of the attachments may open; each one inflates to at most
+	// maxDecodeBytes (cls itself writes none).
+	maxObjectStreams = 16
+	// maxDecodeBytes bounds every stream pdfcpu inflates itself (object
+	// streams and cross-reference streams).
+	maxDecodeBytes = 16 << 20
+	// maxObjects bounds the number of objects a PDF may declare.
+	maxObjects = 1 << 20
+	// maxProblems caps the problems listed at once.
+	maxProblems = 20
+)
+
+// mo writes a byte size in whole megabytes, for messages.
+func mo(n int64) int64 { return n >> 20 }

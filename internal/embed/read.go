@@ -1,0 +1,337 @@
+package embed
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"sync"
+
+	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
+	pmodel "github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+)
+
+// ReadFile returns the files embedded in the PDF at path, checked against
+// its manifest (see Read). The file is refused before being read when it
+// is larger than MaxPDFSize. Messages name path.
+func ReadFile(path string) ([]File, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s : PDF introuvable ou illisible ; attendu un contrat PDF produit par cls", path)
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s : ce n'est pas un fichier ; attendu un contrat PDF produit par cls", path)
+	}
+	b, err := io.ReadAll(io.LimitReader(f, MaxPDFSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s : PDF illisible (%v)", path, err)
+	}
+	return read(path, b)
+}
+
+// Read returns the files embedded in a PDF made by cls, sorted by name,
+// the manifest among them. The manifest is the authority: every file it
+// lists must be attached with its SHA-256, nothing else may be, and every
+// name must be one cls writes (see CheckName). Inflated sizes are bounded
+// (MaxFileSize, MaxTotalSize), and a PDF that pdfcpu cannot read, or that
+// makes it panic, gives a French error rather than a crash.
+func Read(pdf []byte) ([]File, error) {
+	return read("", pdf)
+}
+
+// read is Read with the PDF's name for messages.
+func read(where string, pdf []byte) ([]File, error) {
+	if len(pdf) > MaxPDFSize {
+		return nil, fmt.Errorf("%sPDF trop volumineux (plus de %d Mo) ; attendu un contrat PDF produit par cls", prefix(where), mo(MaxPDFSize))
+	}
+	if !bytes.Contains(pdf[:min(len(pdf), 1024)], []byte("%PDF-")) {
+		return nil, fmt.Errorf("%sce n'est pas un PDF (il ne commence pas par « %%PDF- ») ; attendu un contrat PDF produit par cls", prefix(where))
+	}
+	// every PDF ends with %%EOF (followed by a line end at most): a
+	// copy cut short is told as such, whatever pdfcpu might repair
+	if !bytes.Contains(pdf[max(0, len(pdf)-1024):], []byte("%%EOF")) {
+		return nil, fmt.Errorf("%sPDF tronqué : sa fin (%%%%EOF) manque ; attendu le contrat PDF complet, tel que cls l'a produit", prefix(where))
+	}
+	raw, err := attachments(where, pdf)
+	if err != nil {
+		return nil, err
+	}
+	return verify(where, raw)
+}
+
+// prefix is "where : " or nothing.
+func prefix(where string) string {
+	if where == "" {
+		return ""
+	}
+	return where + " : "
+}
+
+// damaged is the error for a PDF that pdfcpu cannot read.
+func damaged(where string) error {
+	return fmt.Errorf("%sPDF tronqué ou endommagé : illisible ; attendu le contrat PDF complet, tel que cls l'a produit", prefix(where))
+}
+
+// notCls is the error for a readable PDF without cls's attachments.
+func notCls(where string) error {
+	return fmt.Errorf("%sce PDF n'a pas été produit par cls : il ne contient pas ses sources (pas de manifeste %s joint)", prefix(where), ManifestName)
+}
+
+var disableConfig sync.Once
+
+// config is pdfcpu's configuration for reading untrusted PDFs: no user
+// configuration folder read or written, relaxed validation (only the
+// attachments matter) and tight resource limits.
+func config() *pmodel.Configuration {
+	disableConfig.Do(api.DisableConfigDir)
+	conf := pmodel.NewDefaultConfiguration()
+	conf.ValidationMode = pmodel.ValidationRelaxed
+	conf.DecodeAllStreams = false
+	conf.Cmd = pmodel.EXTRACTATTACHMENTS
+	conf.Limits = pmodel.ResourceLimits{
+		MaxStreamBytes:       MaxPDFSize,
+		MaxDecodeBytes:       maxDecodeBytes,
+		MaxImagePixels:       1 << 20,
+		MaxImageBytes:        maxDecodeBytes,
+		MaxObjectCount:       maxObjects,
+		MaxObjectStreamCount: 100_000,
+		MaxObjectStreamFirst: 1 << 20,
+		MaxXRefEntries:       maxObjects,
+		MaxRecursionDepth:    100,
+	}
+	return conf
+}
+
+// attachments reads the embedded files of pdf, inflated within bounds,
+// in the order of the PDF's name tree. Any panic in pdfcpu becomes the
+// "damaged" error.
+func attachments(where string, pdf []byte) (files []File, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			files, err = nil, damaged(where)
+		}
+	}()
+	ctx, err := pdfcpu.Read(bytes.NewReader(pdf), config())
+	if err != nil {
+		if errors.Is(err, pdfcpu.ErrWrongPassword) || errors.Is(err, pdfcpu.ErrEncrypted) || errors.Is(err, pdfcpu.ErrPermissionDenied) {
+			return nil, fmt.Errorf("%sPDF chiffré ou protégé par un mot de passe ; attendu le contrat PDF tel que cls l'a produit", prefix(where))
+		}
+		return nil, damaged(where)
+	}
+	w := &walker{where: where, x: ctx.XRefTable, streams: map[int]bool{}, seen: map[int]bool{}, budget: MaxTotalSize}
+	root, err := w.dict(ctx.XRefTable.Root)
+	if err != nil || root == nil {
+		return nil, damaged(where)
+	}
+	names, err := w.dict(root["Names"])
+	if err != nil {
+		return nil, damaged(where)
+	}
+	tree, err := w.dict(names["EmbeddedFiles"])
+	if err != nil {
+		return nil, damaged(where)
+	}
+	if tree == nil {
+		return nil, notCls(where)
+	}
+	if err := w.node(tree, 0); err != nil {
+		return nil, err
+	}
+	return w.files, nil
+}
+
+// walker walks the EmbeddedFiles name tree, counting what it opens.
+type walker struct {
+	where   string
+	x       *pmodel.XRefTable
+	streams map[int]bool // object streams opened
+	seen    map[int]bool // objects visited, against cycles
+	files   []File
+	budget  int64 // inflated bytes still allowed
+}
+
+// errBroken marks a structure that is not what a name tree holds, or an
+// object pdfcpu could not resolve.
+var errBroken = errors.New("broken")
+
+// deref resolves o, refusing to open more than maxObjectStreams object
+// streams: each may inflate to maxDecodeBytes.
+func (w *walker) deref(o types.Object) (types.Object, error) {
+	switch r := o.(type) {
+	case types.IndirectRef:
+		if e, ok := w.x.Table[r.ObjectNumber.Value()]; ok && e != nil && e.ObjectStream != nil && !w.streams[*e.ObjectStream] {
+			if len(w.streams) >= maxObjectStreams {
+				return nil, fmt.Errorf("%sPDF trop complexe (fichiers joints répartis dans plus de %d flux d'objets) ; attendu un contrat PDF produit par cls", prefix(w.where), maxObjectStreams)
+			}
+			w.streams[*e.ObjectStream] = true
+		}
+		obj, err := w.x.Dereference(r)
+		if err != nil {
+			return nil, errBroken
+		}
+		return obj, nil
+	case *types.IndirectRef:
+		if r == nil {
+			return nil, nil
+		}
+		return w.deref(*r)
+	}
+	return o, nil
+}
+
+// dict resolves o to a dictionary; nil when o is absent or null.
+func (w *walker) dict(o types.Object) (types.Dict, error) {
+	o, err := w.deref(o)
+	if err != nil || o == nil {
+		return nil, err
+	}
+	d, ok := o.(types.Dict)
+	if !ok {
+		return nil, errBroken
+	}
+	return d, nil
+}
+
+// array resolves o to an array; nil when o is absent or null.
+func (w *walker) array(o types.Object) (types.Array, error) {
+	o, err := w.deref(o)
+	if err != nil || o == nil {
+		return nil, err
+	}
+	a, ok := o.(types.Array)
+	if !ok {
+		return nil, errBroken
+	}
+	return a, nil
+}
+
+// visit records an indirect object; false when it was already visited
+// (a cycle, or a file listed twice).
+func (w *walker) visit(o types.Object) bool {
+	r, ok := o.(types.IndirectRef)
+	if !ok {
+		return true
+	}
+	n := r.ObjectNumber.Value()
+	if w.seen[n] {
+		return false
+	}
+	w.seen[n] = true
+	return true
+}
+
+// node reads one node of the name tree: its Names pairs, then its Kids.
+func (w *walker) node(d types.Dict, depth int) error {
+	if depth > maxTreeDepth {
+		return fmt.Errorf("%sPDF trop complexe (arbre des fichiers joints de plus de %d niveaux) ; attendu un contrat PDF produit par cls", prefix(w.where), maxTreeDepth)
+	}
+	pairs, err := w.array(d["Names"])
+	if err != nil {
+		return w.broken(err)
+	}
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if err := w.fileSpec(pairs[i+1]); err != nil {
+			return err
+		}
+	}
+	kids, err := w.array(d["Kids"])
+	if err != nil {
+		return w.broken(err)
+	}
+	for _, k := range kids {
+		if !w.visit(k) {
+			return damaged(w.where)
+		}
+		kid, err := w.dict(k)
+		if err != nil {
+			return w.broken(err)
+		}
+		if kid == nil {
+			continue
+		}
+		if err := w.node(kid, depth+1); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// broken turns a structural error (or a missing object, when err is
+// nil) into the "damaged" message, keeping the French errors the walk
+// wrote itself.
+func (w *walker) broken(err error) error {
+	if err == nil || errors.Is(err, errBroken) {
+		return damaged(w.where)
+	}
+	return err
+}
+
+// fileSpec reads one attachment: its name and its inflated content.
+func (w *walker) fileSpec(o types.Object) error {
+	if len(w.files) >= MaxFiles {
+		return fmt.Errorf("%strop de fichiers joints (plus de %d) ; attendu un contrat PDF produit par cls", prefix(w.where), MaxFiles)
+	}
+	if !w.visit(o) {
+		return fmt.Errorf("%sun même fichier joint est listé deux fois ; attendu chaque fichier une seule fois", prefix(w.where))
+	}
+	spec, err := w.dict(o)
+	if err != nil || spec == nil {
+		return w.broken(err)
+	}
+	name, err := w.fileName(spec)
+	if err != nil {
+		return err
+	}
+	ef, err := w.dict(spec["EF"])
+	if err != nil || ef == nil {
+		return w.broken(err)
+	}
+	ref, ok := ef["F"].(types.IndirectRef)
+	if !ok || !w.visit(ref) {
+		return damaged(w.where)
+	}
+	sd, _, err := w.x.DereferenceStreamDict(ref)
+	if err != nil || sd == nil {
+		return damaged(w.where)
+	}
+	content, err := w.inflate(name, sd)
+	if err != nil {
+		return err
+	}
+	w.files = append(w.files, File{Name: name, Content: content})
+	return nil
+}
+
+// fileName is the attachment's name: UF, or F for older writers.
+func (w *walker) fileName(spec types.Dict) (string, error) {
+	for _, key := range []string{"UF", "F"} {
+		o, ok := spec[key]
+		if !ok {
+			continue
+		}
+		o, err := w.deref(o)
+		if err != nil {
+			return "", w.broken(err)
+		}
+		var s string
+		switch v := o.(type) {
+		case types.StringLiteral:
+			s, err = types.StringLiteralToString(v)
+		case types.HexLiteral:
+			s, err = types.HexLiteralToString(v)
+		default:
+			continue
+		}
+		if err != nil {
+			return "", damaged(w.where)
+		}
+		if s != "" {
+			return s, nil
+		}
+	}
+	return "", fmt.Errorf("%sfichier joint sans nom ; attendu les fichiers nommés que cls joint", prefix(w.where))
+}
