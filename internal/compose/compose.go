@@ -7,10 +7,6 @@ package compose
 
 import (
 	"fmt"
-	"image"
-	_ "image/jpeg" // logo formats
-	_ "image/png"
-	"os"
 	"runtime"
 	"strings"
 	"sync"
@@ -22,6 +18,7 @@ import (
 	"github.com/contrat-local-sante/cls/internal/chart"
 	"github.com/contrat-local-sante/cls/internal/diag"
 	"github.com/contrat-local-sante/cls/internal/doc"
+	"github.com/contrat-local-sante/cls/internal/imagefile"
 	"github.com/contrat-local-sante/cls/internal/model"
 )
 
@@ -310,16 +307,12 @@ func problemAt(t model.Template, line int, msg string, text string) diag.Problem
 	return diag.Problem{Severity: diag.Error, File: t.Path, Line: line, Message: msg}
 }
 
-// imageSize returns the pixel size of a PNG or JPEG file.
+// imageSize returns the pixel size of a PNG or JPEG file, read and
+// checked whole (imagefile), so that check refuses what the writer would.
 func imageSize(path string) (float64, float64, error) {
-	f, err := os.Open(path)
+	img, err := imagefile.Read(path)
 	if err != nil {
-		return 0, 0, fmt.Errorf("« %s » introuvable", path)
+		return 0, 0, fmt.Errorf("« %s » : %v", path, err)
 	}
-	defer f.Close()
-	cfg, format, err := image.DecodeConfig(f)
-	if err != nil || (format != "png" && format != "jpeg") || cfg.Width == 0 || cfg.Height == 0 {
-		return 0, 0, fmt.Errorf("« %s » n'est pas une image PNG ou JPEG lisible", path)
-	}
-	return float64(cfg.Width), float64(cfg.Height), nil
+	return float64(img.Width), float64(img.Height), nil
 }

@@ -33,7 +33,24 @@ type Options struct {
 
 // Write renders the laid-out document as PDF bytes. The output depends
 // only on its inputs: the dates come from the metadata, never the clock.
-func Write(res *layout.Result, opt Options) ([]byte, error) {
+//
+// Text the family cannot print is refused, page named, rather than drawn
+// as empty boxes; the build refuses it earlier, where it was typed, so
+// this is a last check. fpdf panics on some inputs (a character beyond
+// U+FFFF, a damaged image): a panic here becomes an error, never a crash.
+func Write(res *layout.Result, opt Options) (out []byte, err error) {
+	if err := printable(res, opt.Family); err != nil {
+		return nil, err
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			out, err = nil, fmt.Errorf("écriture du PDF interrompue : %v (erreur interne, à signaler)", r)
+		}
+	}()
+	return write(res, opt)
+}
+
+func write(res *layout.Result, opt Options) ([]byte, error) {
 	g := opt.Geometry
 	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: fpdf.SizeType{Wd: g.PageW, Ht: g.PageH}})
 	pdf.SetAutoPageBreak(false, 0)
@@ -41,12 +58,14 @@ func Write(res *layout.Result, opt Options) ([]byte, error) {
 	pdf.SetCompression(true)
 	pdf.SetCatalogSort(true)
 	m := opt.Meta
-	pdf.SetTitle(m.Title, true)
-	pdf.SetAuthor(m.Author, true)
-	pdf.SetSubject(m.Subject, true)
-	pdf.SetKeywords(m.Keywords, true)
-	pdf.SetCreator(m.Creator, true)
-	pdf.SetProducer("cls (go-pdf/fpdf)", true)
+	// UTF-16 encoded here: fpdf's own encoder garbles characters beyond
+	// U+FFFF and panics on invalid UTF-8
+	pdf.SetTitle(utf16BE(m.Title), false)
+	pdf.SetAuthor(utf16BE(m.Author), false)
+	pdf.SetSubject(utf16BE(m.Subject), false)
+	pdf.SetKeywords(utf16BE(m.Keywords), false)
+	pdf.SetCreator(utf16BE(m.Creator), false)
+	pdf.SetProducer(utf16BE("cls (go-pdf/fpdf)"), false)
 	if m.Lang != "" {
 		pdf.SetLang(m.Lang)
 	}
@@ -58,8 +77,11 @@ func Write(res *layout.Result, opt Options) ([]byte, error) {
 	pdf.SetModificationDate(date)
 	pdf.SetDisplayMode("fullpage", "OneColumn")
 	fam := opt.Family
-	for _, st := range []doc.Style{0, doc.Bold, doc.Italic, doc.Bold | doc.Italic} {
+	for _, st := range fonts.Styles {
 		pdf.AddUTF8FontFromBytes(fam.Name, fonts.StyleCode(st), fam.Faces[st])
+	}
+	if err := registerImages(pdf, res); err != nil {
+		return nil, err
 	}
 	if len(opt.Attachments) > 0 {
 		var as []fpdf.Attachment
