@@ -1,7 +1,6 @@
 package compose
 
 import (
-	"bytes"
 	"fmt"
 	"reflect"
 	"regexp"
@@ -99,26 +98,31 @@ var (
 	undefinedFunc = regexp.MustCompile(`function "(\S+)" not defined`)
 )
 
-// execute runs a template over the contract data.
+// execute runs a template over the contract data, within a budget of
+// loops, calls, output and time (see bound.go).
 func execute(t model.Template, data templateData, funcs template.FuncMap, probs *diag.List) (string, bool) {
 	report := func(err error) {
 		p := diag.Problem{Severity: diag.Error, File: t.Path, Message: templateMessage(err)}
-		if m := tmplErrLine.FindStringSubmatch(err.Error()); m != nil {
+		if b, ok := err.(*boundError); ok {
+			p.Message, p.Line = b.msg, b.line
+		} else if m := tmplErrLine.FindStringSubmatch(err.Error()); m != nil {
 			p.Line, _ = strconv.Atoi(m[1])
 		}
 		*probs = append(*probs, p)
 	}
-	tp, err := template.New(t.Name).Funcs(funcs).Option("missingkey=error").Parse(t.Text)
+	b := new(budget)
+	tp, err := template.New(t.Name).Funcs(funcs).Funcs(template.FuncMap{boundFunc: b.charge}).Option("missingkey=error").Parse(t.Text)
 	if err != nil {
 		report(err)
 		return "", false
 	}
-	var b bytes.Buffer
-	if err := tp.Execute(&b, data); err != nil {
+	b.bound(tp)
+	out, err := b.run(tp, data)
+	if err != nil {
 		report(err)
 		return "", false
 	}
-	return b.String(), true
+	return out, true
 }
 
 // templateMessage says in French what is wrong with a template.
