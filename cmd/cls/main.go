@@ -20,6 +20,7 @@ import (
 	"github.com/contrat-local-sante/cls/internal/diag"
 	"github.com/contrat-local-sante/cls/internal/diff"
 	"github.com/contrat-local-sante/cls/internal/embed"
+	"github.com/contrat-local-sante/cls/internal/textnorm"
 )
 
 func main() {
@@ -112,24 +113,41 @@ func runCommand(args []string, stdout, stderr io.Writer) int {
 			return nil
 		},
 	}
+	var force bool
 	extractCmd := &cobra.Command{
 		Use:   "extract FICHIER.pdf DOSSIER",
-		Short: "Extrait d'un contrat PDF les sources dont il a été construit (classeurs, modèles, cls.yaml)",
+		Short: "Extrait d'un contrat PDF les sources dont il a été construit (classeurs, modèles, cls.yaml), sans remplacer de fichier existant",
 		Args:  cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			files, err := embed.Extract(args[0], args[1])
+			extract := embed.Extract
+			if force {
+				extract = embed.ExtractForce
+			}
+			files, err := extract(args[0], args[1])
+			var list diag.List
+			if errors.As(err, &list) {
+				// every problem, then what it means here: nothing written
+				for _, p := range list {
+					fmt.Fprintln(stderr, p)
+				}
+				fmt.Fprintln(stderr, "Aucun fichier n'a été écrit.")
+				code = 1
+				return nil
+			}
 			if err != nil {
 				return err
 			}
 			version := ""
 			if m, ok := embed.ManifestOf(files); ok {
-				version = " – " + m.Version
+				version = " – " + textnorm.Escape(m.Version)
 			}
+			dir := textnorm.Escape(args[1])
 			fmt.Fprintf(stdout, "%d fichiers extraits dans %s%s\nPour reconstruire : cls build --config %s --fonts DOSSIER_DES_POLICES\n",
-				len(files), args[1], version, filepath.Join(args[1], "cls.yaml"))
+				len(files), dir, version, textnorm.Escape(filepath.Join(args[1], "cls.yaml")))
 			return nil
 		},
 	}
+	extractCmd.Flags().BoolVar(&force, "force", false, "remplace les fichiers qui existent déjà dans DOSSIER")
 	diffCmd := &cobra.Command{
 		Use:   "diff ANCIEN NOUVEAU",
 		Short: "Dit ce qui a changé entre deux versions (contrats PDF, dossiers de territoire ou de sources) ; code de sortie 1 s'il y a des changements",

@@ -52,6 +52,7 @@ func plan(dir string, files []File, force bool) (map[string]bool, error) {
 	var probs diag.List
 	checked := map[string]bool{}
 	existing := map[string]bool{}
+	var present []string
 	for _, f := range files {
 		parts := strings.Split(f.Name, "/")
 		p := dir
@@ -81,10 +82,18 @@ func plan(dir string, files []File, force bool) (map[string]bool, error) {
 		case st.IsDir():
 			probs.Errorf(show(target), "", "", "existe et est un dossier ; attendu un fichier ou rien")
 		case !force:
-			probs.Errorf(show(target), "", "", "existe déjà ; rien n'a été écrit ; attendu un dossier sans ces fichiers, ou --force pour les remplacer")
+			present = append(present, show(target))
 		default:
 			existing[target] = true
 		}
+	}
+	if len(present) > 0 {
+		listed := present[:min(len(present), 3)]
+		more := ""
+		if len(present) > len(listed) {
+			more = fmt.Sprintf(" et %d autre(s)", len(present)-len(listed))
+		}
+		probs.Errorf(show(dir), "", "", "%d fichier(s) existe(nt) déjà (%s%s) ; rien n'a été écrit ; attendu un dossier sans ces fichiers, ou --force pour les remplacer", len(present), strings.Join(listed, ", "), more)
 	}
 	if len(probs) > 0 {
 		return nil, capped(probs, show(dir))

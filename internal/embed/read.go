@@ -23,8 +23,12 @@ func ReadFile(path string) ([]File, error) {
 		return nil, fmt.Errorf("%s : PDF introuvable ou illisible ; attendu un contrat PDF produit par cls", path)
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
+	st, err := f.Stat()
+	if err != nil || !st.Mode().IsRegular() {
 		return nil, fmt.Errorf("%s : ce n'est pas un fichier ; attendu un contrat PDF produit par cls", path)
+	}
+	if st.Size() > MaxPDFSize {
+		return nil, tooLargePDF(path)
 	}
 	b, err := io.ReadAll(io.LimitReader(f, MaxPDFSize+1))
 	if err != nil {
@@ -46,7 +50,7 @@ func Read(pdf []byte) ([]File, error) {
 // read is Read with the PDF's name for messages.
 func read(where string, pdf []byte) ([]File, error) {
 	if len(pdf) > MaxPDFSize {
-		return nil, fmt.Errorf("%sPDF trop volumineux (plus de %d Mo) ; attendu un contrat PDF produit par cls", prefix(where), mo(MaxPDFSize))
+		return nil, tooLargePDF(where)
 	}
 	if !bytes.Contains(pdf[:min(len(pdf), 1024)], []byte("%PDF-")) {
 		return nil, fmt.Errorf("%sce n'est pas un PDF (il ne commence pas par « %%PDF- ») ; attendu un contrat PDF produit par cls", prefix(where))
@@ -69,6 +73,11 @@ func prefix(where string) string {
 		return ""
 	}
 	return where + " : "
+}
+
+// tooLargePDF is the error for a PDF beyond MaxPDFSize.
+func tooLargePDF(where string) error {
+	return fmt.Errorf("%sPDF trop volumineux (plus de %d Mo) ; attendu un contrat PDF produit par cls", prefix(where), mo(MaxPDFSize))
 }
 
 // damaged is the error for a PDF that pdfcpu cannot read.
