@@ -19,8 +19,14 @@ type Fonts struct {
 	Regular, Bold *truetype.Font
 }
 
-// ParseFonts parses TrueType bytes for go-chart.
-func ParseFonts(regular, bold []byte) (Fonts, error) {
+// ParseFonts parses TrueType bytes for go-chart. freetype panics on some
+// damaged files; the panic becomes the same error as a refused file.
+func ParseFonts(regular, bold []byte) (f Fonts, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			f, err = Fonts{}, fmt.Errorf("police illisible pour les graphiques : %v", p)
+		}
+	}()
 	r, err := truetype.Parse(regular)
 	if err != nil {
 		return Fonts{}, fmt.Errorf("police illisible pour les graphiques : %v", err)
