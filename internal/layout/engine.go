@@ -57,6 +57,9 @@ type engine struct {
 	tableEndPage int
 
 	memo *memo // what earlier passes set, which does not depend on pages
+
+	section string // the last level-1 heading met, for the page guard
+	tooLong bool   // more than MaxPages pages: run stopped
 }
 
 // memo keeps, across the passes of a layout, the lines of each block and
@@ -83,6 +86,12 @@ func (e *engine) blockLines(i int, first bool, set func() []line) []line {
 	return ls
 }
 
+// MaxPages is the page guard: past it the layout stops with an error
+// instead of producing thousands of pages nobody asked for (text of
+// 105 pt, a template repeating its text). The shipped contract has 94
+// pages. A benchmark that means to lay out more raises it.
+var MaxPages = 2000
+
 // Layout lays the document out. It runs passes until the page numbers that
 // the sommaire prints are those the headings land on, so that no number is
 // ever guessed.
@@ -92,6 +101,9 @@ func Layout(d *doc.Document, g Geometry, theme Theme, m Measurer) (*Result, erro
 	for pass := 0; pass < 4; pass++ {
 		e := &engine{g: g, theme: theme, m: m, meta: d.Meta, anchors: map[string]Position{}, printed: map[string]int{}, known: known, memo: mm}
 		e.run(d.Blocks)
+		if e.tooLong {
+			return nil, fmt.Errorf("mise en page : le document dépasse %d pages (atteint dans la section « %s ») ; attendu un contrat de quelques centaines de pages : un modèle ou un classeur produit-il trop de texte ?", MaxPages, e.section)
+		}
 		res := &Result{Anchors: e.anchors, TOC: e.toc, Figures: e.figures, Printed: e.printed}
 		for _, p := range e.pages {
 			res.Pages = append(res.Pages, *p)
@@ -124,6 +136,13 @@ func (e *engine) run(blocks []doc.Block) {
 	}
 	body := flowCtx{size: e.g.BodySize}
 	for i, b := range blocks {
+		if len(e.pages) > MaxPages {
+			e.tooLong = true
+			return
+		}
+		if h, ok := b.(doc.Heading); ok && h.Level == 1 {
+			e.section = doc.PlainText(h.Text)
+		}
 		switch v := b.(type) {
 		case doc.Cover:
 			flush()
@@ -169,6 +188,7 @@ func (e *engine) run(blocks []doc.Block) {
 		}
 	}
 	flush()
+	e.tooLong = len(e.pages) > MaxPages
 }
 
 func (e *engine) page() *Page { return e.pages[len(e.pages)-1] }
