@@ -135,6 +135,8 @@ func BenchmarkScale(b *testing.B) {
 	m := fonts.NewMeasurer(fam)
 	cf, _ := chart.ParseFonts(fam.Faces[0], fam.Faces[doc.Bold])
 	g := layout.A4(22, 20, 20, 20, 10.5)
+	defer func(n int) { layout.MaxPages = n }(layout.MaxPages)
+	layout.MaxPages = 10_000 // 1 900 fiches make 5 317 pages
 	for _, n := range []int{1, 10, 100} {
 		sc := scaled(c, n)
 		b.Run(fmt.Sprintf("fiches=%d", len(sc.Fiches)), func(b *testing.B) {
