@@ -62,7 +62,7 @@ func Load(opt Options) (*config.Config, *fonts.Family, *model.Contract, diag.Lis
 	if err != nil {
 		return cfg, nil, nil, nil, err
 	}
-	dirs := source.Dirs{Sources: cfg.Path(cfg.Sources), Templates: cfg.Path(cfg.Modeles)}
+	dirs := source.Dirs{Sources: cfg.Path(cfg.Sources), Templates: cfg.Path(cfg.Modeles), Drawable: fam.Covers}
 	if opt.Sources != "" {
 		dirs.Sources = opt.Sources
 	}
@@ -72,6 +72,7 @@ func Load(opt Options) (*config.Config, *fonts.Family, *model.Contract, diag.Lis
 	c, probs := source.Read(cfg, dirs)
 	probs = append(probs, check.Check(c)...)
 	probs = append(probs, cfg.Warnings...)
+	probs = append(probs, cfg.CheckGlyphs(fam.Covers)...)
 	return cfg, fam, c, probs.Dedup(), nil
 }
 
@@ -113,8 +114,12 @@ func (s *session) composed(probs diag.List) error {
 	return nil
 }
 
-// render lays the document out and writes the PDF in memory.
+// render lays the document out and writes the PDF in memory. Text the
+// fonts cannot print is refused first (unprintable).
 func (s *session) render(d *doc.Document, attach []pdfwrite.Attachment) error {
+	if err := s.composed(unprintable(d, s.fam)); err != nil {
+		return err
+	}
 	p := s.cfg.Papier
 	g := layout.A4(p.Marges.Haut, p.Marges.Bas, p.Marges.Gauche, p.Marges.Droite, p.TailleTexte)
 	lr, err := layout.Layout(d, g, layout.DefaultTheme(), s.m)
@@ -139,8 +144,9 @@ func Check(opt Options) (diag.List, error) {
 		}
 		return nil, err
 	}
-	_, cprobs := compose.Compose(s.c, s.m, s.cf)
+	d, cprobs := compose.Compose(s.c, s.m, s.cf)
 	probs := append(res.Problems, cprobs...)
+	probs = append(probs, unprintable(d, s.fam)...)
 	if err := writable(filepath.Dir(OutputPath(s.cfg, opt.Out))); err != nil {
 		probs = append(probs, diag.Problem{Severity: diag.Error, File: s.cfg.File, Message: err.Error()})
 	}
