@@ -1,7 +1,10 @@
 package fonts
 
 import (
+	"fmt"
+	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/contrat-local-sante/cls/internal/textnorm"
 )
@@ -45,4 +48,49 @@ func (f *Family) Uncovered(s string) (r rune, at int, ok bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// Unprintable describes the first character of s the family cannot
+// print, in French, quoting the text around it so that the coordinator
+// can find it: « caractère « 🏥 » (U+1F3E5) impossible à imprimer avec la
+// police Carlito : « Agglo 🏥 du Pays » ; attendu … ». ok is false when
+// every character is printable.
+func (f *Family) Unprintable(s string) (msg string, ok bool) {
+	r, at, ok := f.Uncovered(s)
+	if !ok {
+		return "", false
+	}
+	return fmt.Sprintf("caractère %s impossible à imprimer avec la police %s : « %s » ; attendu un caractère que la police contient (lettres latines, chiffres, ponctuation)",
+		textnorm.Quote(r), f.Name, textnorm.Escape(excerpt(s, at, 20))), true
+}
+
+// excerpt returns the text of s within about n characters of the
+// character at byte offset at, whole words only, on one line, with an
+// ellipsis where it was cut.
+func excerpt(s string, at, n int) string {
+	_, w := utf8.DecodeRuneInString(s[at:])
+	start, end := at, at+w
+	for k := 0; k < n && start > 0; k++ {
+		_, w := utf8.DecodeLastRuneInString(s[:start])
+		start -= w
+	}
+	for k := 0; k < n && end < len(s); k++ {
+		_, w := utf8.DecodeRuneInString(s[end:])
+		end += w
+	}
+	head, tail := s[start:at], s[at+w:end]
+	if i := strings.IndexByte(head, ' '); start > 0 && i >= 0 {
+		head = head[i+1:]
+	}
+	if i := strings.LastIndexByte(tail, ' '); end < len(s) && i >= 0 {
+		tail = tail[:i]
+	}
+	out := strings.Join(strings.Fields(head+s[at:at+w]+tail), " ")
+	if start > 0 {
+		out = "…" + out
+	}
+	if end < len(s) {
+		out += "…"
+	}
+	return out
 }
