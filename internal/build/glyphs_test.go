@@ -1,6 +1,7 @@
 package build
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -99,5 +100,27 @@ func TestUnprintableSafetyNet(t *testing.T) {
 		if p.String() != want[i] {
 			t.Errorf("got  %s\nwant %s", p.String(), want[i])
 		}
+	}
+}
+
+// TestCheckDamagedFont: check, like build, names a truncated face.
+func TestCheckDamagedFont(t *testing.T) {
+	dir := t.TempDir()
+	fontsDir := filepath.Join(dir, "polices")
+	os.MkdirAll(fontsDir, 0o755)
+	for _, f := range []string{"Carlito-Regular.ttf", "Carlito-Bold.ttf", "Carlito-Italic.ttf", "Carlito-BoldItalic.ttf"} {
+		b, _ := os.ReadFile(filepath.Join("..", "..", "fonts", f))
+		if f == "Carlito-Bold.ttf" {
+			b = b[:len(b)/2]
+		}
+		os.WriteFile(filepath.Join(fontsDir, f), b, 0o644)
+	}
+	cfg := sourcetest.Example().Write(t, dir, fontsDir)
+	want := filepath.Join(fontsDir, "Carlito-Bold.ttf") + " : police illisible (fichier tronqué ou endommagé) (polices.gras dans cls.yaml) ; attendu un fichier TrueType (.ttf) complet"
+	if _, err := Check(Options{Config: cfg}); err == nil || err.Error() != want {
+		t.Errorf("check: %v\nwant %s", err, want)
+	}
+	if _, err := Make(Options{Config: cfg}); err == nil || err.Error() != want {
+		t.Errorf("build: %v\nwant %s", err, want)
 	}
 }
