@@ -17,7 +17,7 @@ import (
 // Check returns the problems of the contract.
 func Check(c *model.Contract) diag.List {
 	var probs diag.List
-	if len(c.Signatories) == 0 {
+	if len(c.Signatories) == 0 && !c.Incomplete {
 		probs.Errorf(c.Files.Contrat, "Signataires", "A2", "aucun signataire ; attendu au moins une ligne (le contrat est signé par au moins deux parties)")
 	}
 	for _, lv := range c.Levels {
@@ -29,6 +29,11 @@ func Check(c *model.Contract) diag.List {
 				probs.Errorf(c.Files.Contrat, "Dispositifs", "", "le texte « %s » du dispositif « %s » est introuvable dans le dossier des modèles ; attendu un fichier .md", d.Text, d.Name)
 			}
 		}
+	}
+	if c.Incomplete {
+		// what follows infers problems from absences, which a sheet that
+		// could not be read would fake
+		return probs
 	}
 	axes := map[string]int{}
 	for _, f := range c.Fiches {

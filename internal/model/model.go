@@ -33,6 +33,11 @@ type Contract struct {
 	TemplateFiles map[string]Template
 	Files         Files        // the workbooks' paths as the user knows them, for messages
 	SourceFiles   []SourceFile // every input file, for embedding and diffs
+	// Incomplete is set when reading found errors: some sheets or cells
+	// may be missing, so the checks that infer a problem from an absence
+	// (no signatory, a sigle never used, an axe without fiche) stay quiet
+	// rather than bury the real error under their echoes.
+	Incomplete bool
 }
 
 // Files are the workbooks' paths as shown in messages.

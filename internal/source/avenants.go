@@ -18,8 +18,9 @@ const avenantsSheet = "Avenants"
 var avenantCols = []string{"Numéro", "Date de validation COPIL", "Date de signature", "Objet", "Fiches ajoutées", "Fiches modifiées", "Partenaires ajoutés", "Membres du COPIL ajoutés"}
 
 // readAvenants reads the register and marks each fiche with the last
-// avenant that added or changed it.
-func readAvenants(c *model.Contract, wb *workbook, probs *diag.List) {
+// avenant that added or changed it. fichesOK tells whether the fiches
+// were read: if not, fiche codes cannot be checked.
+func readAvenants(c *model.Contract, wb *workbook, fichesOK bool, probs *diag.List) {
 	if wb == nil {
 		return
 	}
@@ -54,6 +55,9 @@ func readAvenants(c *model.Contract, wb *workbook, probs *diag.List) {
 		}{{"Fiches ajoutées", model.ChangeAdded, &a.Added}, {"Fiches modifiées", model.ChangeModified, &a.Modified}} {
 			for _, code := range splitList(t.get(i, col.header)) {
 				f, ok := fiches[code]
+				if !ok && !fichesOK {
+					continue
+				}
 				if !ok {
 					probs.Errorf(name, avenantsSheet, t.ref(i, col.header), "fiche « %s » inconnue ; attendu un code de la feuille « Fiches » de %s", code, c.Files.Fiches)
 					continue

@@ -15,9 +15,12 @@ var (
 	evalCols   = []string{"Fiche", "Évaluation", "Type", "Texte"}
 )
 
-func readFiches(c *model.Contract, wb *workbook, probs *diag.List) {
+// readFiches reads the fiches workbook. It reports whether the Fiches
+// sheet itself could be read: if not, the other sheets' references to
+// fiche codes cannot be checked, and are not.
+func readFiches(c *model.Contract, wb *workbook, probs *diag.List) bool {
 	if wb == nil {
-		return
+		return false
 	}
 	name := wb.name
 	axes := map[string]bool{}
@@ -32,7 +35,8 @@ func readFiches(c *model.Contract, wb *workbook, probs *diag.List) {
 		}
 	}
 	index := map[string]int{}
-	if t := wb.sheet("Fiches", fichesCols, probs); t != nil {
+	fiches := wb.sheet("Fiches", fichesCols, probs)
+	if t := fiches; t != nil {
 		for i := range t.rows {
 			f := model.Fiche{
 				Code: t.required(i, "Code", probs), Axe: t.required(i, "Axe", probs), Title: t.required(i, "Intitulé", probs),
@@ -65,7 +69,7 @@ func readFiches(c *model.Contract, wb *workbook, probs *diag.List) {
 		code := t.required(i, "Fiche", probs)
 		k, ok := index[code]
 		if !ok {
-			if code != "" {
+			if code != "" && fiches != nil {
 				probs.Errorf(name, t.sheet, t.ref(i, "Fiche"), "fiche « %s » inconnue ; attendu un code de la feuille « Fiches »", code)
 			}
 			return nil
@@ -113,4 +117,5 @@ func readFiches(c *model.Contract, wb *workbook, probs *diag.List) {
 			f.Evaluation = append(f.Evaluation, model.Indicator{Kind: kind, Type: typ, Text: t.required(i, "Texte", probs)})
 		}
 	}
+	return fiches != nil
 }

@@ -50,14 +50,12 @@ func isXMLPart(name string) bool {
 func damaged(what string, err *xmlError) string {
 	where := ""
 	if err.Line > 0 {
-		where = fmt.Sprintf(", ligne %d du XML", err.Line)
+		where = fmt.Sprintf(" à la ligne %d du XML", err.Line)
 	}
-	after := ""
 	if err.Row > 0 {
-		after = fmt.Sprintf(" ; les lignes après la ligne %d du tableau sont perdues", err.Row)
+		where += fmt.Sprintf(", vers la ligne %d du tableau", err.Row)
 	}
-	return fmt.Sprintf("classeur endommagé : %s n'est pas du XML valide (%s%s)%s ; attendu un classeur enregistré par Excel ou LibreOffice : rouvrir le fichier et l'enregistrer de nouveau, ou le restaurer depuis une sauvegarde",
-		what, "erreur de syntaxe", where, after)
+	return fmt.Sprintf("classeur endommagé : %s n'est pas du XML valide (erreur de syntaxe%s) ; attendu un classeur enregistré par Excel ou LibreOffice : rouvrir le fichier et l'enregistrer de nouveau, ou le restaurer depuis une sauvegarde", what, where)
 }
 
 // partLabel names a part of an .xlsx file for the coordinator.

@@ -55,11 +55,12 @@ func Read(cfg *config.Config, dirs Dirs) (*model.Contract, diag.List) {
 	books := openBooks(dirs.Sources, g, &probs)
 	defer books.close()
 	var parts [4]diag.List
+	fichesOK := false
 	var wg sync.WaitGroup
 	for i, read := range []func(*diag.List){
 		func(p *diag.List) { readContrat(c, books.get(ContratFile), p) },
 		func(p *diag.List) { readSigles(c, books.get(SiglesFile), p) },
-		func(p *diag.List) { readFiches(c, books.get(FichesFile), p) },
+		func(p *diag.List) { fichesOK = readFiches(c, books.get(FichesFile), p) },
 		func(p *diag.List) { readTemplates(c, dirs.Templates, g, p) },
 	} {
 		wg.Add(1)
@@ -81,12 +82,13 @@ func Read(cfg *config.Config, dirs Dirs) (*model.Contract, diag.List) {
 		probs = append(probs, p...)
 	}
 	readStats(c, books, &probs)
-	readAvenants(c, books.get(ContratFile), &probs)
+	readAvenants(c, books.get(ContratFile), fichesOK, &probs)
 	for _, f := range []string{ContratFile, SiglesFile, FichesFile, DiagnosticFile} {
 		if b, err := os.ReadFile(filepath.Join(dirs.Sources, f)); err == nil {
 			c.SourceFiles = append(c.SourceFiles, model.SourceFile{Name: "sources/" + f, Content: b})
 		}
 	}
+	c.Incomplete = probs.HasErrors()
 	return c, probs.Dedup()
 }
 
@@ -190,7 +192,8 @@ func readContrat(c *model.Contract, wb *workbook, probs *diag.List) {
 		}
 	}
 	index := map[string]int{}
-	if t := wb.sheet("Échelons", []string{"Échelon", "Introduction"}, probs); t != nil {
+	levels := wb.sheet("Échelons", []string{"Échelon", "Introduction"}, probs)
+	if t := levels; t != nil {
 		for i := range t.rows {
 			n := t.required(i, "Échelon", probs)
 			index[n] = len(c.Levels)
@@ -202,7 +205,7 @@ func readContrat(c *model.Contract, wb *workbook, probs *diag.List) {
 			lv := t.required(i, "Échelon", probs)
 			k, ok := index[lv]
 			if !ok {
-				if lv != "" {
+				if lv != "" && levels != nil { // else Échelons could not be read, and says so
 					probs.Errorf(name, t.sheet, t.ref(i, "Échelon"), "échelon « %s » inconnu ; attendu un échelon de la feuille « Échelons »", lv)
 				}
 				continue

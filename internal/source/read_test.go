@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/contrat-local-sante/cls/internal/config"
+	"github.com/contrat-local-sante/cls/internal/fonts"
 	"github.com/contrat-local-sante/cls/internal/model"
 	"github.com/contrat-local-sante/cls/internal/source/sourcetest"
 )
@@ -18,11 +19,22 @@ func readReal(t *testing.T) *model.Contract {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, probs := Read(cfg, Dirs{Sources: cfg.Path(cfg.Sources), Templates: cfg.Path(cfg.Modeles)})
-	if probs.HasErrors() {
-		t.Fatalf("the shipped sources have errors:\n%v", probs)
+	c, probs := Read(cfg, Dirs{Sources: cfg.Path(cfg.Sources), Templates: cfg.Path(cfg.Modeles), Drawable: carlito(t).Covers})
+	if len(probs) != 0 {
+		t.Fatalf("the shipped sources have problems:\n%v", probs)
 	}
 	return c
+}
+
+// carlito loads the shipped fonts, whose coverage the glyph check uses.
+func carlito(t testing.TB) *fonts.Family {
+	t.Helper()
+	fam, err := fonts.Load(filepath.Join("..", "..", "fonts"), "Carlito", fonts.Files{
+		Regular: "Carlito-Regular.ttf", Bold: "Carlito-Bold.ttf", Italic: "Carlito-Italic.ttf", BoldItalic: "Carlito-BoldItalic.ttf"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fam
 }
 
 // TestRealSources checks the model read from the shipped workbooks against
@@ -159,14 +171,74 @@ func TestBadInput(t *testing.T) {
 			os.MkdirAll(filepath.Join(dir, "sources"), 0o755)
 			os.WriteFile(filepath.Join(dir, "sources", "sigles.xlsx"), []byte("PK\x03\x04 not really a zip"), 0o644)
 		}, "erreur : sources/sigles.xlsx : classeur illisible"},
+		{"emoji in a cell", func(tr *sourcetest.Territory, dir string) { tr.Sigles[0].Rows[2][1] = "Atelier Santé Ville 🏥" },
+			"erreur : sources/sigles.xlsx, feuille « Sigles », cellule B3 : caractère « 🏥 » (U+1F3E5) impossible à imprimer : aucune police du contrat ne le contient ; attendu du texte en caractères latins (remplacer ou supprimer ce caractère)"},
+		{"arabic and chinese in a cell", func(tr *sourcetest.Territory, dir string) {
+			tr.Fiches[1].Rows[1][8] = "Aller vers les habitants — مرحبا 你好"
+		},
+			"erreur : sources/fiches.xlsx, feuille « Fiches », cellule I2 : caractères « م » (U+0645), « ر » (U+0631), « ح » (U+062D), « ب » (U+0628) et 3 autres impossibles à imprimer"},
+		{"emoji in a statistics sheet", func(tr *sourcetest.Territory, dir string) { tr.Stats[1].Rows[5][0] = "Cancer 🎗" },
+			"erreur : sources/diagnostic.xlsx, feuille « Patients », cellule A6 : caractère « 🎗 » (U+1F397) impossible à imprimer"},
+		{"CJK in a template line", func(tr *sourcetest.Territory, dir string) {
+			tr.Templates["02-acteurs.md"] = "# Acteurs\n\nLes acteurs 中文 du Val.\n\n{{ puces .Acteurs \"\" \"\" }}\n"
+		}, "erreur : templates/02-acteurs.md, ligne 3 : caractères « 中 » (U+4E2D), « 文 » (U+6587) impossibles à imprimer : aucune police du contrat ne les contient"},
+		{"control and zero-width characters in a cell", func(tr *sourcetest.Territory, dir string) {
+			tr.Contrat[4].Rows[1][0] = "Association\u200b Exemple\u00ad Santé"
+		}, "avertissement : sources/contrat.xlsx, feuille « Acteurs », cellule A2 : caractères invisibles U+200B, U+00AD supprimés ; attendu du texte sans caractère de contrôle ni caractère invisible"},
+		{"zero-width character in a template line", func(tr *sourcetest.Territory, dir string) {
+			tr.Templates["02-acteurs.md"] = "# Acteurs\n\nLes acteurs\ufeff du Val.\n\n{{ puces .Acteurs \"\" \"\" }}\n"
+		}, "avertissement : templates/02-acteurs.md, ligne 3 : caractère invisible U+FEFF supprimé"},
+		{"invisible character in a number cell", func(tr *sourcetest.Territory, dir string) { tr.Contrat[5].Rows[1][3] = "douze\u200b" },
+			"erreur : sources/contrat.xlsx, feuille « Groupes de travail », cellule D2 : « douze » n'est pas un nombre entier"},
+		{"decomposed accent in a header", func(tr *sourcetest.Territory, dir string) { tr.Sigles[0].Rows[0][1] = "De\u0301finition" }, ""},
+		{"decomposed accent in a sheet name", func(tr *sourcetest.Territory, dir string) { tr.Fiches[3].Name = "E\u0301valuation" }, ""},
+		{"misspelt header in Fiches", func(tr *sourcetest.Territory, dir string) { tr.Fiches[1].Rows[0][0] = "Cod" },
+			"erreur : sources/fiches.xlsx, feuille « Fiches », ligne 1 : colonne « Code » absente de la ligne d'en-têtes"},
+		{"two misspelt headers", func(tr *sourcetest.Territory, dir string) {
+			tr.Contrat[0].Rows[0][2] = "Nom et prénom"
+			tr.Contrat[0].Rows[0][3] = "Fonctions"
+		}, "erreur : sources/contrat.xlsx, feuille « Signataires », ligne 1 : colonnes « Nom », « Fonction » absentes de la ligne d'en-têtes"},
 	}
+	// damages done to the written workbooks
+	damage := map[string]struct{ file, part, old, new string }{
+		"corrupt sheet XML":                    {"sigles.xlsx", "xl/worksheets/sheet1.xml", `<row r="3"`, `<row r="3"><c r="A3" <<`},
+		"corrupt shared strings":               {"sigles.xlsx", "xl/sharedStrings.xml", `<si>`, `<si><<`},
+		"corrupt list of sheets":               {"contrat.xlsx", "xl/workbook.xml", `<sheets>`, `<sheets><sheet`},
+		"truncated sheet":                      {"fiches.xlsx", "xl/worksheets/sheet2.xml", ``, ``},
+		"control character as Excel stores it": {"sigles.xlsx", "xl/sharedStrings.xml", `Atelier Santé Ville`, `Atelier_x0007_ Santé Ville`},
+	}
+	cases = append(cases, []struct {
+		name   string
+		mutate func(tr *sourcetest.Territory, dir string)
+		want   string
+	}{
+		{"corrupt sheet XML", nil, "erreur : sources/sigles.xlsx, feuille « Sigles » : classeur endommagé : le contenu de la feuille (xl/worksheets/sheet1.xml) n'est pas du XML valide"},
+		{"corrupt shared strings", nil, "erreur : sources/sigles.xlsx : classeur endommagé : la table des textes des cellules (xl/sharedStrings.xml) n'est pas du XML valide"},
+		{"corrupt list of sheets", nil, "erreur : sources/contrat.xlsx : classeur endommagé : la liste des feuilles (xl/workbook.xml) n'est pas du XML valide"},
+		{"control character as Excel stores it", nil, "avertissement : sources/sigles.xlsx, feuille « Sigles », cellule B3 : caractère invisible U+0007 supprimé"},
+		{"truncated sheet", nil, "erreur : sources/fiches.xlsx, feuille « Fiches » : classeur endommagé : le contenu de la feuille (xl/worksheets/sheet2.xml) n'est pas du XML valide"},
+	}...)
+	fam := carlito(t)
 	var golden strings.Builder
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
 			tr := sourcetest.Example()
-			tc.mutate(tr, dir)
+			if tc.mutate != nil {
+				tc.mutate(tr, dir)
+			}
 			cfgPath := tr.Write(t, dir, filepath.Join("..", "..", "fonts"))
+			if d, ok := damage[tc.name]; ok {
+				sourcetest.EditPart(t, filepath.Join(dir, "sources", d.file), d.part, func(s string) string {
+					if d.old == "" { // cut the part in the middle of a row
+						return s[:strings.LastIndex(s, "<row ")+12]
+					}
+					if !strings.Contains(s, d.old) {
+						t.Fatalf("%s has no %s", d.part, d.old)
+					}
+					return strings.Replace(s, d.old, d.new, 1)
+				})
+			}
 			cfg, err := config.Load(cfgPath, nil)
 			if err != nil {
 				t.Fatal(err)
@@ -176,12 +248,18 @@ func TestBadInput(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer os.Chdir(wd)
-			_, probs := Read(cfg, Dirs{Sources: "sources", Templates: "templates"})
+			_, probs := Read(cfg, Dirs{Sources: "sources", Templates: "templates", Drawable: fam.Covers})
 			var msgs []string
 			for _, p := range probs {
 				msgs = append(msgs, p.String())
 			}
 			golden.WriteString("== " + tc.name + "\n" + strings.Join(msgs, "\n") + "\n\n")
+			if tc.want == "" { // text that must now read clean
+				if len(msgs) != 0 {
+					t.Errorf("want no problem, got:\n%s", strings.Join(msgs, "\n"))
+				}
+				return
+			}
 			found := false
 			for _, m := range msgs {
 				if strings.HasPrefix(m, tc.want) {

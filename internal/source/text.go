@@ -71,12 +71,17 @@ func quoteRunes(rs []rune) string {
 	var parts []string
 	for i, r := range rs {
 		if i == maxListed {
-			parts = append(parts, fmt.Sprintf("et %d autre(s)", len(rs)-maxListed))
 			break
 		}
 		parts = append(parts, textnorm.Quote(r))
 	}
-	return strings.Join(parts, ", ")
+	s := strings.Join(parts, ", ")
+	if more := len(rs) - maxListed; more == 1 {
+		s += " et 1 autre"
+	} else if more > 1 {
+		s += fmt.Sprintf(" et %d autres", more)
+	}
+	return s
 }
 
 // textProblems describes what cleaning text found: the invisible

@@ -5,6 +5,8 @@
 package source
 
 import (
+	"archive/zip"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -31,6 +33,7 @@ type workbook struct {
 	name   string  // as shown to the user, e.g. "sources/contrat.xlsx"
 	glyphs *glyphs // what the fonts can draw; nil: no check
 	sheets []sheetName
+	failed map[string]bool // sheets already reported unreadable
 }
 
 // sheetName is a sheet's name as stored in the file and in normal form (a
@@ -68,7 +71,11 @@ func openWorkbook(path, name string, g *glyphs, probs *diag.List) *workbook {
 			probs.Errorf(name, "", "", "%s", damaged(partLabel(part), xerr))
 			return nil
 		}
-		probs.Errorf(name, "", "", "classeur illisible (%s) ; attendu un fichier .xlsx valide, enregistré depuis Excel ou LibreOffice", textnorm.Escape(err.Error()))
+		what := textnorm.Escape(err.Error())
+		if errors.Is(err, zip.ErrFormat) || strings.HasPrefix(err.Error(), "zip: ") {
+			what = "ce n'est pas une archive zip, la forme de tout fichier .xlsx"
+		}
+		probs.Errorf(name, "", "", "classeur illisible (%s) ; attendu un fichier .xlsx valide, enregistré depuis Excel ou LibreOffice", what)
 		return nil
 	}
 	w := &workbook{f: f, name: name, glyphs: g}
@@ -167,9 +174,20 @@ func normHeader(s string) string {
 // Missing sheets and missing required columns are reported; blank rows
 // are skipped.
 func (w *workbook) sheet(name string, required []string, probs *diag.List) *table {
-	if w == nil {
-		return nil
+	if w == nil || w.failed[name] {
+		return nil // a sheet read twice (data and a chart) is reported once
 	}
+	if t := w.readTable(name, required, probs); t != nil {
+		return t
+	}
+	if w.failed == nil {
+		w.failed = map[string]bool{}
+	}
+	w.failed[name] = true
+	return nil
+}
+
+func (w *workbook) readTable(name string, required []string, probs *diag.List) *table {
 	s, ok := w.find(name)
 	if !ok {
 		probs.Errorf(w.name, "", "", "feuille « %s » introuvable ; feuilles présentes : %s", name, strings.Join(w.sheetList(), ", "))

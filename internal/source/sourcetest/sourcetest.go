@@ -4,6 +4,9 @@
 package sourcetest
 
 import (
+	"archive/zip"
+	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -180,4 +183,47 @@ func replaceFonts(cfg, dir string) string {
 		out = append(out, cfg[i])
 	}
 	return string(out)
+}
+
+// EditPart rewrites one part of an .xlsx file (a zip archive), e.g.
+// "xl/worksheets/sheet1.xml", through edit: tests use it to damage a
+// workbook the way a crash or a bad copy does.
+func EditPart(t testing.TB, path, part string, edit func(string) string) {
+	t.Helper()
+	z, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	w := zip.NewWriter(&buf)
+	found := false
+	for _, f := range z.File {
+		r, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(r)
+		r.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Name == part {
+			b, found = []byte(edit(string(b))), true
+		}
+		out, err := w.Create(f.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out.Write(b)
+	}
+	z.Close()
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if !found {
+		t.Fatalf("%s: no part %s", path, part)
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
 }
