@@ -28,8 +28,10 @@ var (
 	// calls of a template calling itself take about 20 ms, text/template's
 	// own limit (100 000 deep) several seconds and hundreds of MB of stack.
 	maxCalls = 2_000
-	// maxOutput bounds the text one template produces, in bytes.
-	maxOutput = 4 << 20
+	// maxOutput bounds the text one template produces, in bytes: 1 MB is
+	// about 220 pages of text, a hundred times the longest shipped template.
+	// The page guard of the layout bounds what many templates add up to.
+	maxOutput = 1 << 20
 	// maxDuration is the last resort, for what the other bounds miss.
 	maxDuration = 5 * time.Second
 )

@@ -36,7 +36,7 @@ func TestBoundedTemplates(t *testing.T) {
 		"doubling calls, no loop": {chain,
 			"erreur : templates/05.md, ligne 1 : trop d'appels de modèles (plus de 2000 {{ template }} exécutés, le dernier vers « v » : un modèle qui s'appelle lui-même ?) ; attendu au plus 2000 appels dans un modèle"},
 		"output": {"{{ range 9000 }}" + strings.Repeat("x", 1000) + "{{ end }}",
-			"erreur : templates/05.md : texte produit trop long (plus de 4 Mo) ; attendu au plus 4 Mo par modèle : une boucle {{ range }} ou un {{ template }} répète-t-il trop de texte ?"},
+			"erreur : templates/05.md : texte produit trop long (plus de 1 Mo) ; attendu au plus 1 Mo par modèle : une boucle {{ range }} ou un {{ template }} répète-t-il trop de texte ?"},
 		"reserved": {"{{ clsBorne 99 }}", "erreur : templates/05.md, ligne 1 : {{ clsBorne … }} : fonction réservée à cls"},
 	} {
 		out, probs := runTemplate(t, tc.text, baseFuncs)
