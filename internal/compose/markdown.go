@@ -75,11 +75,33 @@ func (c *mdConv) blocks(parent ast.Node) []mdBlock {
 				}
 				out = append(out, b)
 			}
-		case *ast.ThematicBreak, *ast.HTMLBlock:
-			// no rules or raw HTML in a contract
+		case *ast.HTMLBlock:
+			// a contract has no HTML: what looks like it (« <Jean Dupont> »
+			// alone on a line, « <div> ») is text, printed as typed
+			if t := c.htmlText(v); t != "" {
+				out = append(out, mdBlock{block: doc.Paragraph{Text: []doc.Inline{{Text: frenchSpaces(t)}}}})
+			}
+		case *ast.ThematicBreak:
+			// no rules in a contract
 		}
 	}
 	return out
+}
+
+// htmlText returns an HTML block's lines as typed, joined as the lines of
+// a paragraph are.
+func (c *mdConv) htmlText(n *ast.HTMLBlock) string {
+	var lines []string
+	ls := n.Lines()
+	for i := 0; i < ls.Len(); i++ {
+		seg := ls.At(i)
+		lines = append(lines, strings.TrimSpace(string(seg.Value(c.src))))
+	}
+	if n.HasClosure() {
+		cl := n.ClosureLine
+		lines = append(lines, strings.TrimSpace(string(cl.Value(c.src))))
+	}
+	return strings.TrimSpace(strings.Join(lines, " "))
 }
 
 // lineOf returns the 1-based line where a block node starts.
@@ -201,7 +223,13 @@ func (c *mdConv) inlines(n ast.Node) []doc.Inline {
 				u := string(v.URL(c.src))
 				out = append(out, doc.Inline{Text: string(v.Label(c.src)), Style: st, Link: u})
 			case *ast.RawHTML:
-				// dropped
+				// « <Jean Dupont> », « <b> » in a sentence: text, as typed
+				var b strings.Builder
+				for i := 0; i < v.Segments.Len(); i++ {
+					seg := v.Segments.At(i)
+					b.Write(seg.Value(c.src))
+				}
+				out = append(out, doc.Inline{Text: strings.ReplaceAll(b.String(), "\n", " "), Style: st, Link: link})
 			default:
 				walk(ch, st, link)
 			}
