@@ -41,6 +41,11 @@ func (c *Config) decode(v *viper.Viper, probs *diag.List) {
 			f.val.SetString(s)
 		case reflect.Float64:
 			x, ok := asNumber(raw)
+			if !ok && (raw == nil || raw == "") {
+				c.bad[f.key] = true
+				probs.Errorf(c.Origin(f.key), "", "", "%s est vide ; attendu un nombre (par exemple %s)", f.key, formatNumber(defaults[f.key].(float64)))
+				continue
+			}
 			if !ok {
 				c.bad[f.key] = true
 				probs.Errorf(c.Origin(f.key), "", "", "%s vaut %s ; attendu un nombre (par exemple %s)", f.key, describe(raw), formatNumber(defaults[f.key].(float64)))

@@ -12,11 +12,14 @@ import (
 // The ranges a value must lie in. They are wide enough for any real
 // contract and narrow enough that no value makes an unreadable PDF or
 // thousands of pages: text below 7 pt cannot be read in print, text above
-// 16 pt turns the 94 pages of the shipped contract into hundreds;
-// margins under 5 mm are cut by printers.
+// 16 pt turns the 94 pages of the shipped contract into hundreds; the
+// running header and the footer are printed in the top and bottom margins
+// (8 and 10 mm from the text), which must hold them on the page; side
+// margins under 10 mm are cut by printers.
 const (
 	minTextSize, maxTextSize = 7.0, 16.0    // points
-	minMargin, maxMargin     = 5.0, 60.0    // mm
+	minMargin, maxMargin     = 10.0, 60.0   // mm, left and right
+	minBand                  = 15.0         // mm, top and bottom
 	pageWidth, pageHeight    = 210.0, 297.0 // A4, mm
 	minTextWidth             = 100.0        // mm left between the side margins
 	minTextHeight            = 150.0        // mm left between top and bottom margins
@@ -88,8 +91,8 @@ func (c *Config) validate(probs *diag.List) {
 	c.checkFileName(probs)
 	c.checkRange(probs, "papier.taille_texte", c.Papier.TailleTexte, minTextSize, maxTextSize, "points", "une taille de texte")
 	m := c.Papier.Marges
-	ok := c.checkRange(probs, "papier.marges.haut", m.Haut, minMargin, maxMargin, "mm", "une marge")
-	ok = c.checkRange(probs, "papier.marges.bas", m.Bas, minMargin, maxMargin, "mm", "une marge") && ok
+	ok := c.checkRange(probs, "papier.marges.haut", m.Haut, minBand, maxMargin, "mm", "une marge (elle porte l'en-tête)")
+	ok = c.checkRange(probs, "papier.marges.bas", m.Bas, minBand, maxMargin, "mm", "une marge (elle porte le pied de page)") && ok
 	if ok && pageHeight-m.Haut-m.Bas < minTextHeight {
 		probs.Errorf(c.origins2("papier.marges.haut", "papier.marges.bas"), "", "", "papier.marges.haut et papier.marges.bas (%s + %s mm) ne laissent que %s mm de hauteur de texte sur une page A4 de 297 mm ; attendu au moins %s mm : diminuer ces marges",
 			formatNumber(m.Haut), formatNumber(m.Bas), formatNumber(pageHeight-m.Haut-m.Bas), formatNumber(minTextHeight))

@@ -59,13 +59,16 @@ func TestNumberFromEnvironmentAndFlag(t *testing.T) {
 	refused(t, "env", minimal, nil, "erreur : variable d'environnement CLS_PAPIER_TAILLE_TEXTE : papier.taille_texte vaut « grand » ; attendu un nombre (par exemple 10.5)")
 	t.Setenv("CLS_PAPIER_TAILLE_TEXTE", "NaN")
 	refused(t, "env NaN", minimal, nil, "erreur : variable d'environnement CLS_PAPIER_TAILLE_TEXTE : papier.taille_texte n'est pas un nombre (NaN) ; attendu une taille de texte entre 7 et 16 points")
+	refused(t, "empty flag", minimal, map[string]string{"papier.taille_texte": ""}, "erreur : option --set papier.taille_texte : papier.taille_texte est vide ; attendu un nombre (par exemple 10.5)")
 	refused(t, "flag", minimal, map[string]string{"papier.taille_texte": "Inf"}, "erreur : option --set papier.taille_texte : papier.taille_texte est infini ; attendu une taille de texte entre 7 et 16 points")
 }
 
 func TestMargins(t *testing.T) {
 	refused(t, "zero", paper("  marges:\n    gauche: 0\n    haut: 200\n"), nil,
-		"erreur : cls.yaml : papier.marges.haut vaut 200 mm ; attendu une marge entre 5 et 60 mm",
-		"erreur : cls.yaml : papier.marges.gauche vaut 0 mm ; attendu une marge entre 5 et 60 mm")
+		"erreur : cls.yaml : papier.marges.haut vaut 200 mm ; attendu une marge (elle porte l'en-tête) entre 15 et 60 mm",
+		"erreur : cls.yaml : papier.marges.gauche vaut 0 mm ; attendu une marge entre 10 et 60 mm")
+	refused(t, "no room for the footer", paper("  marges:\n    bas: 12\n"), nil,
+		"erreur : cls.yaml : papier.marges.bas vaut 12 mm ; attendu une marge (elle porte le pied de page) entre 15 et 60 mm")
 	refused(t, "no room", paper("  marges:\n    gauche: 60\n    droite: 55.5\n"), nil,
 		"erreur : cls.yaml : papier.marges.gauche et papier.marges.droite (60 + 55.5 mm) ne laissent que 94.5 mm de largeur de texte sur une page A4 de 210 mm ; attendu au moins 100 mm : diminuer ces marges")
 	t.Setenv("CLS_PAPIER_MARGES_DROITE", "51")
