@@ -68,6 +68,12 @@ func readPDFVersion(path string) (*model.Contract, error) {
 		return nil, err
 	}
 	cfg, err := config.Load(filepath.Join(tmp, "cls.yaml"), nil)
+	if l, ok := err.(diag.List); ok {
+		for i := range l {
+			l[i].File = inPDF(l[i].File, tmp, path)
+		}
+		return nil, l
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%s", inPDF(err.Error(), tmp, path))
 	}
