@@ -6,7 +6,9 @@ package fonts
 import (
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/contrat-local-sante/cls/internal/doc"
 	"github.com/contrat-local-sante/cls/internal/safefile"
@@ -61,7 +63,7 @@ func Load(dir, name string, files Files) (*Family, error) {
 		}
 		path := filepath.Join(dir, face.file)
 		refuse := func(what, want string) error {
-			return fmt.Errorf("%s : %s (polices.%s dans cls.yaml) ; attendu %s", path, what, face.label, want)
+			return fmt.Errorf("%s : %s (polices.%s dans cls.yaml) ; attendu %s", shown(path), what, face.label, want)
 		}
 		b, flt := readFace(path)
 		if flt != nil {
@@ -104,4 +106,18 @@ func readFace(path string) ([]byte, *fault) {
 		return nil, &fault{"police introuvable", wantTTF}
 	}
 	return b, nil
+}
+
+// shown shortens a path for messages, as the readers of the sources do:
+// relative to the working directory when it is inside it.
+func shown(p string) string {
+	wd, err1 := os.Getwd()
+	abs, err2 := filepath.Abs(p)
+	if err1 != nil || err2 != nil {
+		return p
+	}
+	if r, err := filepath.Rel(wd, abs); err == nil && r != ".." && !strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+		return filepath.ToSlash(r)
+	}
+	return p
 }

@@ -59,7 +59,7 @@ func newMeasurer(f *Family) (m *Measurer, err error) {
 }
 
 func unreadable(f *Family, st doc.Style) error {
-	return fmt.Errorf("%s : %s (polices.%s dans cls.yaml) ; attendu %s", f.Files[st], damaged.what, styleKey(st), damaged.want)
+	return fmt.Errorf("%s : %s (polices.%s dans cls.yaml) ; attendu %s", shown(f.Files[st]), damaged.what, styleKey(st), damaged.want)
 }
 
 // styleKey is the cls.yaml key of a style's face, under polices.
