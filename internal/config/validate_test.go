@@ -105,10 +105,13 @@ func TestValues(t *testing.T) {
 }
 
 func TestYAMLErrors(t *testing.T) {
-	refused(t, "bracket", "territoire: [\n", nil, "erreur : cls.yaml, ligne 1 : YAML illisible (valeur manquante (crochet [ ou accolade { non fermé ?))")
-	refused(t, "indent", "territoire:\n  nom: a\n sigle: b\n", nil, "erreur : cls.yaml, ligne 2 : YAML illisible (indentation incohérente : une clé était attendue ; attendu des clés d'une même section alignées avec des espaces)")
-	refused(t, "twice", minimal+"territoire:\n  nom: b\n", nil, "erreur : cls.yaml, ligne 8 : YAML illisible (clé « territoire » définie deux fois, déjà en ligne 1) ; attendu une seule ligne par clé")
-	refused(t, "list", "- a\n", nil, "erreur : cls.yaml, ligne 1 : YAML illisible (le fichier est une liste ; attendu des sections « clé: valeur » comme dans le cls.yaml livré)")
+	refused(t, "bracket", "territoire: [\n", nil, "erreur : cls.yaml, ligne 1 : YAML illisible : valeur manquante (crochet [ ou accolade { non fermé ?)")
+	refused(t, "indent", "territoire:\n  nom: a\n sigle: b\n", nil, "erreur : cls.yaml, ligne 2 : YAML illisible : indentation incohérente, une clé était attendue ; attendu des clés d'une même section alignées avec des espaces")
+	refused(t, "twice", minimal+"territoire:\n  nom: b\n", nil, "erreur : cls.yaml, ligne 8 : YAML illisible : clé « territoire » définie deux fois (déjà en ligne 1) ; attendu une seule ligne par clé")
+	refused(t, "tab", "territoire:\n\tnom: x\n", nil, "erreur : cls.yaml, ligne 2 : YAML illisible : caractère inattendu en début de valeur (tabulation, @ ou ` ?) ; attendu des espaces pour l'indentation et la valeur entre guillemets")
+	refused(t, "colon", "territoire:\n  nom: a: b\n", nil, "erreur : cls.yaml, ligne 2 : YAML illisible : « : » inattendu ; attendu une valeur entre guillemets quand elle contient « : »")
+	refused(t, "latin-1", "territoire:\n  nom: caf\xe9\n", nil, "erreur : cls.yaml : YAML illisible : texte qui n'est pas en UTF-8 ; attendu un fichier enregistré en UTF-8")
+	refused(t, "list", "- a\n", nil, "erreur : cls.yaml, ligne 1 : YAML illisible : le fichier est une liste ; attendu des sections « clé: valeur » comme dans le cls.yaml livré")
 	refused(t, "huge", minimal+"# "+strings.Repeat("x", 1<<20)+"\n", nil, "erreur : cls.yaml : fichier de plus de 1 Mo ; attendu un cls.yaml de quelques lignes (celui livré fait moins de 2 Ko)")
 }
 
@@ -122,5 +125,5 @@ func TestYAMLBomb(t *testing.T) {
 		bomb += name + ": &" + name + " [" + strings.TrimSuffix(strings.Repeat("*"+prev+", ", 9), ", ") + "]\n"
 		prev = name
 	}
-	refused(t, "bomb", bomb, nil, "erreur : cls.yaml : YAML illisible (trop de renvois &ancre / *alias : le fichier se déplierait démesurément ; attendu des valeurs écrites en toutes lettres)")
+	refused(t, "bomb", bomb, nil, "erreur : cls.yaml : YAML illisible : trop de renvois &ancre / *alias, le fichier se déplierait démesurément ; attendu des valeurs écrites en toutes lettres")
 }

@@ -18,13 +18,13 @@ var yamlDuplicate = regexp.MustCompile(`mapping key "([^"]*)" already defined at
 // yamlMessages turns the YAML reader's usual messages into French, with
 // the likely cause; the reader's English never reaches the coordinator.
 var yamlMessages = []struct{ en, fr string }{
-	{"excessive aliasing", "trop de renvois &ancre / *alias : le fichier se déplierait démesurément ; attendu des valeurs écrites en toutes lettres"},
+	{"excessive aliasing", "trop de renvois &ancre / *alias, le fichier se déplierait démesurément ; attendu des valeurs écrites en toutes lettres"},
 	{"did not find expected node content", "valeur manquante (crochet [ ou accolade { non fermé ?)"},
-	{"did not find expected key", "indentation incohérente : une clé était attendue ; attendu des clés d'une même section alignées avec des espaces"},
+	{"did not find expected key", "indentation incohérente, une clé était attendue ; attendu des clés d'une même section alignées avec des espaces"},
 	{"could not find expected ':'", "« : » manquant après une clé ; attendu « clé: valeur »"},
-	{"mapping values are not allowed", "« : » inattendu ; une valeur qui contient « : » doit être entre guillemets"},
+	{"mapping values are not allowed", "« : » inattendu ; attendu une valeur entre guillemets quand elle contient « : »"},
 	{"found a tab character", "tabulation dans l'indentation ; attendu des espaces"},
-	{"found character that cannot start any token", "caractère inattendu en début de valeur (tabulation, @ ou ` ?) ; mettre la valeur entre guillemets"},
+	{"found character that cannot start any token", "caractère inattendu en début de valeur (tabulation, @ ou ` ?) ; attendu des espaces pour l'indentation et la valeur entre guillemets"},
 	{"unexpected end of stream", "fin de fichier inattendue (guillemet non fermé ?)"},
 	{"found unknown escape character", "séquence « \\ » inconnue entre guillemets doubles ; attendu des guillemets simples ou « \\\\ »"},
 	{"unknown anchor", "renvoi *alias vers une &ancre inconnue"},
@@ -44,16 +44,16 @@ func yamlProblem(file string, err error) diag.Problem {
 		p.Line, _ = strconv.Atoi(m[1])
 	}
 	if m := yamlDuplicate.FindStringSubmatch(msg); m != nil {
-		p.Message = "YAML illisible (clé « " + m[1] + " » définie deux fois, déjà en ligne " + m[2] + ") ; attendu une seule ligne par clé"
+		p.Message = "YAML illisible : clé « " + shorten(m[1]) + " » définie deux fois (déjà en ligne " + m[2] + ") ; attendu une seule ligne par clé"
 		return p
 	}
-	what := "structure incorrecte ; attendu la forme du cls.yaml livré (voir docs/sources.md)"
+	what := "structure incorrecte ; attendu la forme du cls.yaml livré, décrite dans docs/sources.md"
 	for _, t := range yamlMessages {
 		if strings.Contains(msg, t.en) {
 			what = t.fr
 			break
 		}
 	}
-	p.Message = "YAML illisible (" + what + ")"
+	p.Message = "YAML illisible : " + what
 	return p
 }
