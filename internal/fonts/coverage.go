@@ -13,39 +13,63 @@ import (
 // faces maps r to a real glyph in the character table the PDF writer
 // reads, so that r prints the same in any style. Characters beyond U+FFFF
 // (emoji, rare ideographs) never can: the writer's character map is 16
-// bits wide. Control characters (carriage return included) and invisible ones
-// (zero-width and direction marks) are not printable either; tab and line feed are, as are the
+// bits wide. Control characters (carriage return included) and invisible
+// ones (zero-width and direction marks) are not printable either, even
+// when the font has a glyph for them; tab and line feed are, as are the
 // space and the no-break spaces, which the layout turns into gaps
 // whatever the font.
 //
 // The coverage is computed once by Load; Covers only reads it and is safe
 // for concurrent use.
 func (f *Family) Covers(r rune) bool {
+	if f.cover == nil { // a family not made by Load: nothing is known
+		return r <= 0xFFFF && !unicode.IsControl(r) && !textnorm.Invisible(r) || gap(r)
+	}
+	return f.cover.has(r)
+}
+
+// gap reports whether r is drawn as a gap or a break by the layout,
+// whatever the font.
+func gap(r rune) bool {
 	switch r {
 	case '\t', '\n', ' ', '\u00a0', '\u202f':
 		return true
 	}
-	if r > 0xFFFF || unicode.IsControl(r) || textnorm.Invisible(r) {
-		return false
+	return false
+}
+
+// printableOnly removes from c the characters that are never printed
+// (controls, invisible characters) and adds those drawn as gaps.
+func (c *coverage) printableOnly() {
+	for r := range rune(0xA0) { // the control characters are all below
+		if unicode.IsControl(r) {
+			c.clear(r)
+		}
 	}
-	if f.cover == nil { // a family not made by Load: nothing is known
-		return true
+	for _, rg := range unicode.Cf.R16 {
+		for r := rune(rg.Lo); r <= rune(rg.Hi); r += rune(rg.Stride) {
+			if textnorm.Invisible(r) {
+				c.clear(r)
+			}
+		}
 	}
-	return f.cover.has(r)
+	for _, r := range "\t\n \u00a0\u202f" {
+		c.set(int(r))
+	}
 }
 
 // Uncovered returns the first character of s that the family cannot
 // print, and its byte offset; ok is false when there is none.
 func (f *Family) Uncovered(s string) (r rune, at int, ok bool) {
-	for i, c := range s {
-		if c < 0x7f && c >= ' ' { // printable ASCII: the common case
-			if f.cover == nil || f.cover.has(c) {
-				continue
-			}
+	for i := 0; i < len(s); {
+		r, w := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(s[i:])
 		}
-		if !f.Covers(c) {
-			return c, i, true
+		if !f.Covers(r) {
+			return r, i, true
 		}
+		i += w
 	}
 	return 0, 0, false
 }

@@ -86,6 +86,7 @@ func Load(dir, name string, files Files) (*Family, error) {
 		f.Faces[st] = b
 		f.Files[st] = path
 	}
+	f.cover.printableOnly()
 	m, err := newMeasurer(f)
 	if err != nil {
 		return nil, err
