@@ -90,9 +90,10 @@ func buildAll(dir string, opt build.Options, timeout time.Duration, stdout io.Wr
 // cls.yaml, sources, templates and output, with the run's fonts folder and
 // overrides.
 func childArgs(dir string, opt build.Options) []string {
-	args := []string{"build", "--une-ligne", "--config", filepath.Join(dir, "cls.yaml")}
+	// « --option=valeur »: a value starting with « - » stays a value
+	args := []string{"build", "--une-ligne", "--config=" + filepath.Join(dir, "cls.yaml")}
 	if opt.Fonts != "" {
-		args = append(args, "--fonts", opt.Fonts)
+		args = append(args, "--fonts="+opt.Fonts)
 	}
 	keys := make([]string, 0, len(opt.Overrides))
 	for k := range opt.Overrides {
@@ -100,7 +101,7 @@ func childArgs(dir string, opt build.Options) []string {
 	}
 	slices.Sort(keys)
 	for _, k := range keys {
-		args = append(args, "--set", k+"="+opt.Overrides[k])
+		args = append(args, "--set="+k+"="+opt.Overrides[k])
 	}
 	return args
 }

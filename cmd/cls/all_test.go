@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -69,6 +70,18 @@ func TestBuildAllInterruptsAHangingTerritory(t *testing.T) {
 		"ÉCHEC "+filepath.Join(dir, "bloque-a")+" : délai de 1 s dépassé, construction interrompue\n",
 		"ÉCHEC "+filepath.Join(dir, "bloque-b")+" : délai de 1 s dépassé, construction interrompue\n",
 		"2 territoire(s) : 0 réussi(s), 2 en échec.")
+}
+
+func TestBuildAllReportsAKilledTerritory(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no signals on Windows")
+	}
+	dir := territories(t, "tue")
+	code, out, _ := runAll(t, "build", "--all", dir)
+	if code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	wantLines(t, out, "ÉCHEC "+filepath.Join(dir, "tue")+" : arrêt inattendu (tué par le système, sans doute faute de mémoire)\n")
 }
 
 func TestBuildAllFolders(t *testing.T) {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -11,12 +12,16 @@ import (
 // what cls does when a build panics, crashes or hangs, whatever the input
 // that would cause it: a folder named « panique… » panics in the command,
 // « plante… » panics in a goroutine of its own, out of reach of any
-// recover (the Go runtime ends the process), « bloque… » never ends.
+// recover (the Go runtime ends the process), « bloque… » never ends,
+// « tue… » is killed as the system kills a process out of memory.
 func faults(args []string) {
 	cfg := "cls.yaml"
 	for i, a := range args {
 		if a == "--config" && i+1 < len(args) {
 			cfg = args[i+1]
+		}
+		if c, ok := strings.CutPrefix(a, "--config="); ok {
+			cfg = c
 		}
 	}
 	switch name := filepath.Base(filepath.Dir(cfg)); {
@@ -28,6 +33,11 @@ func faults(args []string) {
 		go func() { panic("boum dans une goroutine") }()
 		<-done
 	case strings.HasPrefix(name, "bloque"):
+		time.Sleep(time.Hour)
+	case strings.HasPrefix(name, "tue"):
+		if p, err := os.FindProcess(os.Getpid()); err == nil {
+			p.Kill()
+		}
 		time.Sleep(time.Hour)
 	}
 }
