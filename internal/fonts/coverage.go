@@ -61,12 +61,13 @@ func (c *coverage) printableOnly() {
 // Uncovered returns the first character of s that the family cannot
 // print, and its byte offset; ok is false when there is none.
 func (f *Family) Uncovered(s string) (r rune, at int, ok bool) {
+	c := f.cover
 	for i := 0; i < len(s); {
 		r, w := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
 			r, w = utf8.DecodeRuneInString(s[i:])
 		}
-		if !f.Covers(r) {
+		if c != nil && !c.has(r) || c == nil && !f.Covers(r) {
 			return r, i, true
 		}
 		i += w
