@@ -39,7 +39,7 @@ func page(items ...doc.Item) *layout.Result {
 func TestWriteRefusesUnprintable(t *testing.T) {
 	opt := options(t)
 	for text, want := range map[string]string{
-		"Agglo 🏥":          "écriture du PDF, page 2 : caractère « 🏥 » (U+1F3E5) impossible à imprimer avec la police Carlito : « Agglo 🏥 »",
+		"Agglo 🏥":           "écriture du PDF, page 2 : caractère « 🏥 » (U+1F3E5) impossible à imprimer avec la police Carlito : « Agglo 🏥 »",
 		"\U00010000":        "caractère « 𐀀 » (U+10000) impossible à imprimer",
 		"Centre 中 de santé": "caractère « 中 » (U+4E2D) impossible à imprimer avec la police Carlito : « Centre 中 de santé »",
 		"zéro\u200blargeur": "caractère U+200B impossible à imprimer",
