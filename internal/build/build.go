@@ -147,9 +147,7 @@ func Check(opt Options) (diag.List, error) {
 	d, cprobs := compose.Compose(s.c, s.m, s.cf)
 	probs := append(res.Problems, cprobs...)
 	probs = append(probs, unprintable(d, s.fam)...)
-	if err := writable(filepath.Dir(OutputPath(s.cfg, opt.Out))); err != nil {
-		probs = append(probs, diag.Problem{Severity: diag.Error, File: s.cfg.File, Message: err.Error()})
-	}
+	probs = append(probs, outputProblems(opt, s.cfg)...)
 	return probs.Dedup(), nil
 }
 
@@ -216,11 +214,11 @@ func Build(opt Options) (*Result, error) {
 	if err != nil {
 		return res, err
 	}
-	path := OutputPath(res.Config, opt.Out)
-	if err := archivePrevious(path, res.PDF); err != nil {
+	t, err := pdfTarget(opt, res.Config, opt.Out, "")
+	if err != nil {
 		return res, err
 	}
-	return res, save(res, path)
+	return res, save(res, t)
 }
 
 // Avenant builds avenant n as its own PDF and writes it to out. before,
@@ -229,6 +227,10 @@ func Build(opt Options) (*Result, error) {
 func Avenant(opt Options, n int, before, out string) (*Result, error) {
 	s, res, err := start(opt)
 	if s == nil {
+		return res, err
+	}
+	t, err := explicitTarget(opt, s.cfg, out, before)
+	if err != nil {
 		return res, err
 	}
 	var old *model.Contract
@@ -244,7 +246,7 @@ func Avenant(opt Options, n int, before, out string) (*Result, error) {
 	if err := s.render(d, nil); err != nil {
 		return res, err
 	}
-	return res, save(res, out)
+	return res, save(res, t)
 }
 
 // sourcesDir is the sources folder a build reads.
@@ -261,6 +263,10 @@ func Evaluation(opt Options, year int, out string) (*Result, error) {
 	if s == nil {
 		return res, err
 	}
+	t, err := explicitTarget(opt, s.cfg, out, "")
+	if err != nil {
+		return res, err
+	}
 	evals, eprobs := source.ReadEvaluations(s.c, sourcesDir(opt, s.cfg), year, s.fam.Covers)
 	if err := s.composed(eprobs); err != nil {
 		return res, err
@@ -272,5 +278,5 @@ func Evaluation(opt Options, year int, out string) (*Result, error) {
 	if err := s.render(d, nil); err != nil {
 		return res, err
 	}
-	return res, save(res, out)
+	return res, save(res, t)
 }

@@ -1,8 +1,12 @@
 package build
 
 import (
-	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,18 +17,108 @@ import (
 	"github.com/contrat-local-sante/cls/internal/config"
 	"github.com/contrat-local-sante/cls/internal/embed"
 	"github.com/contrat-local-sante/cls/internal/evalsheet"
+	"github.com/contrat-local-sante/cls/internal/safefile"
+	"github.com/contrat-local-sante/cls/internal/textnorm"
 )
 
-// save writes the PDF and its checksum file.
-func save(res *Result, out string) error {
-	if err := WriteAtomic(out, res.PDF); err != nil {
+// save puts the PDF at t with its .sha256 beside it, keeping the PDF it
+// replaces in the archive folder. It holds the output's lock throughout,
+// so that concurrent builds to one output take turns and every replaced
+// PDF is archived. The order of the steps makes a crash at any point
+// harmless: everything that can fail for lack of space (archive copy, new
+// PDF, new .sha256) is written to temporary files first; then the old
+// .sha256 is removed, the PDF renamed into place, the new .sha256 renamed
+// beside it. The .sha256 may be missing after a crash, never wrong, and
+// the next build removes the temporary files.
+func save(res *Result, t target) error {
+	dir := filepath.Dir(t.path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("%s : dossier de sortie impossible à créer (%v) ; attendu un dossier accessible en écriture", textnorm.Escape(dir), err)
+	}
+	unlock, err := lockOutput(t.path)
+	if err != nil {
 		return err
 	}
-	if err := WriteAtomic(out+".sha256", []byte(res.SHA256+"  "+filepath.Base(out)+"\n")); err != nil {
+	defer unlock()
+	step("locked")
+	removeLeftovers(t.path)
+	if err := t.recheck(); err != nil {
 		return err
 	}
-	res.Path = out
+	sumPath := t.path + ".sha256"
+	line := res.SHA256 + "  " + filepath.Base(t.path) + "\n"
+	old, err := hashFile(t.path)
+	if err != nil {
+		return err
+	}
+	if old == res.SHA256 {
+		// same bytes: the PDF stays; its .sha256 is put right if an older
+		// crash or a hand removed or changed it
+		if b, err := os.ReadFile(sumPath); err != nil || string(b) != line {
+			p, err := stage(sumPath, t.path, func(w io.Writer) error { _, err := io.WriteString(w, line); return err })
+			if err != nil {
+				return err
+			}
+			if err := p.commit(); err != nil {
+				return err
+			}
+		}
+		res.Path = t.path
+		return nil
+	}
+	if old != "" {
+		if err := archivePrevious(t.path, old); err != nil {
+			return err
+		}
+	}
+	pdf, err := stage(t.path, t.path, func(w io.Writer) error { _, err := w.Write(res.PDF); return err })
+	if err != nil {
+		return err
+	}
+	sum, err := stage(sumPath, t.path, func(w io.Writer) error { _, err := io.WriteString(w, line); return err })
+	if err != nil {
+		pdf.discard()
+		return err
+	}
+	if err := os.Remove(sumPath); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		pdf.discard()
+		sum.discard()
+		return fmt.Errorf("%s : impossible de remplacer le fichier (%v) ; est-il ouvert dans un autre programme ?", textnorm.Escape(sumPath), err)
+	}
+	syncDir(dir)
+	step("sha256 removed")
+	if err := pdf.commit(); err != nil {
+		sum.discard()
+		return err
+	}
+	step("pdf renamed")
+	if err := sum.commit(); err != nil {
+		return err
+	}
+	step("done")
+	res.Path = t.path
 	return nil
+}
+
+// hashFile returns the SHA-256 of the regular file at path, read by
+// streaming whatever its size, or "" when there is none.
+func hashFile(path string) (string, error) {
+	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("%s : fichier en place illisible (%v) ; attendu un fichier que cls peut lire pour l'archiver", textnorm.Escape(path), err)
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
+		return "", fmt.Errorf("%s : ce n'est pas un fichier ordinaire ; attendu le chemin d'un fichier PDF", textnorm.Escape(path))
+	}
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", fmt.Errorf("%s : fichier en place illisible (%v) ; attendu un fichier que cls peut lire pour l'archiver", textnorm.Escape(path), err)
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
 // writable tells whether a PDF could be written in dir: the folder, or the
@@ -34,7 +128,7 @@ func writable(dir string) error {
 	for {
 		if st, err := os.Stat(d); err == nil {
 			if !st.IsDir() {
-				return fmt.Errorf("sortie.dossier : « %s » n'est pas un dossier ; attendu un dossier où écrire le PDF", d)
+				return fmt.Errorf("sortie.dossier : « %s » n'est pas un dossier ; attendu un dossier où écrire le PDF", textnorm.Escape(d))
 			}
 			break
 		}
@@ -46,7 +140,7 @@ func writable(dir string) error {
 	}
 	f, err := os.CreateTemp(d, ".cls-check-*")
 	if err != nil {
-		return fmt.Errorf("sortie.dossier : impossible d'écrire dans « %s » (%v) ; attendu un dossier accessible en écriture", d, err)
+		return fmt.Errorf("sortie.dossier : impossible d'écrire dans « %s » (%v) ; attendu un dossier accessible en écriture", textnorm.Escape(d), err)
 	}
 	name := f.Name()
 	f.Close()
@@ -62,26 +156,62 @@ func OutputPath(cfg *config.Config, out string) string {
 	return filepath.Join(cfg.Path(cfg.Sortie.Dossier), cfg.Sortie.Fichier)
 }
 
-// archivePrevious keeps the PDF that a build is about to replace, when it
-// differs, under archive/ beside it, named with its version and hash: a
-// signed copy is never lost by regenerating.
-func archivePrevious(path string, next []byte) error {
-	old, err := os.ReadFile(path)
-	if err != nil || bytes.Equal(old, next) {
-		return nil
-	}
+// archiveDir is the folder of the PDFs that builds of out replaced.
+func archiveDir(out string) string { return filepath.Join(filepath.Dir(out), "archive") }
+
+// maxVersionRead bounds the previous PDF read in memory to find its
+// version for the archive name; a bigger file (not a contract: those
+// weigh a few megabytes) is archived as « version-inconnue ».
+const maxVersionRead = 64 << 20
+
+// archivePrevious keeps the PDF at path, whose SHA-256 is sum, that a
+// build is about to replace: under archive/ beside it, named with its
+// version and the start of its hash, so a signed copy is never lost by
+// regenerating. The copy streams; it is skipped when that archive name is
+// already there (same hash, same bytes).
+func archivePrevious(path, sum string) error {
 	version := "version-inconnue"
-	if files, err := embed.Read(old); err == nil {
-		if m, ok := embed.ManifestOf(files); ok {
-			version = slug(m.Version)
+	if b, err := safefile.ReadFile(path, maxVersionRead); err == nil && strings.HasPrefix(string(b[:min(len(b), 5)]), "%PDF-") {
+		if files, err := embed.Read(b); err == nil {
+			if m, ok := embed.ManifestOf(files); ok {
+				if s := slug(m.Version); s != "" {
+					version = s
+				}
+			}
 		}
 	}
-	dir := filepath.Join(filepath.Dir(path), "archive")
-	name := fmt.Sprintf("%s-%s-%s.pdf", strings.TrimSuffix(filepath.Base(path), ".pdf"), version, embed.Sum(old)[:12])
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("%s : dossier d'archive impossible à créer (%v)", dir, err)
+	dir := archiveDir(path)
+	name := fmt.Sprintf("%s-%s-%s.pdf", strings.TrimSuffix(filepath.Base(path), ".pdf"), version, sum[:12])
+	dest := filepath.Join(dir, name)
+	if st, err := os.Lstat(dest); err == nil && st.Mode().IsRegular() {
+		return nil
 	}
-	return WriteAtomic(filepath.Join(dir, name), old)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("%s : dossier d'archive impossible à créer (%v) ; attendu un dossier où garder le PDF remplacé", textnorm.Escape(dir), err)
+	}
+	p, err := stage(dest, path, func(w io.Writer) error {
+		f, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		h := sha256.New()
+		if _, err := io.Copy(io.MultiWriter(w, h), f); err != nil {
+			return err
+		}
+		if hex.EncodeToString(h.Sum(nil)) != sum {
+			return fmt.Errorf("le fichier a changé pendant sa copie")
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if err := p.commit(); err != nil {
+		return err
+	}
+	step("archived")
+	return nil
 }
 
 // slug makes a file-name-safe form of a version line.
@@ -102,39 +232,10 @@ func slug(s string) string {
 	return strings.Trim(b.String(), "-")
 }
 
-// WriteAtomic writes data to path through a temporary file and a rename.
-func WriteAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("%s : dossier de sortie impossible à créer (%v) ; attendu un dossier accessible en écriture", dir, err)
-	}
-	tmp, err := os.CreateTemp(dir, ".cls-*.pdf.tmp")
-	if err != nil {
-		return fmt.Errorf("%s : impossible d'écrire dans le dossier de sortie (%v) ; attendu un dossier accessible en écriture", dir, err)
-	}
-	name := tmp.Name()
-	defer os.Remove(name)
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("%s : écriture interrompue (%v)", name, err)
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("%s : écriture interrompue (%v)", name, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("%s : écriture interrompue (%v)", name, err)
-	}
-	if err := os.Chmod(name, 0o644); err != nil {
-		return err
-	}
-	if err := os.Rename(name, path); err != nil {
-		return fmt.Errorf("%s : impossible de remplacer le fichier (%v) ; est-il ouvert dans un autre programme ?", path, err)
-	}
-	return nil
-}
-
-// EvaluationTemplate writes the blank evaluation workbook of year.
+// EvaluationTemplate writes the blank evaluation workbook of year at out,
+// which must not exist: the workbook is written to a temporary file and
+// linked into place only when complete, so a full disk or a crash leaves
+// nothing behind and the retry works.
 func EvaluationTemplate(opt Options, year int, out string) error {
 	_, _, c, probs, err := Load(opt)
 	if err != nil {
@@ -143,11 +244,23 @@ func EvaluationTemplate(opt Options, year int, out string) error {
 	if probs.HasErrors() {
 		return probs
 	}
-	if _, err := os.Stat(out); err == nil {
-		return fmt.Errorf("%s existe déjà : il n'est pas écrasé (il contient peut-être des valeurs saisies) ; choisir un autre nom ou le supprimer", out)
-	}
-	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+	t, err := workbookTarget(out)
+	if err != nil {
 		return err
 	}
-	return evalsheet.Write(c, year, out)
+	dir := filepath.Dir(out)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("%s : dossier impossible à créer (%v) ; attendu un dossier accessible en écriture", textnorm.Escape(dir), err)
+	}
+	unlock, err := lockOutput(out)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	removeLeftovers(out)
+	p, err := stage(out, out, func(w io.Writer) error { return evalsheet.Write(c, year, w) })
+	if err != nil {
+		return err
+	}
+	return p.create(t.exists)
 }

@@ -263,7 +263,7 @@ func TestOutputFolderNotWritable(t *testing.T) {
 	opt := realOptions()
 	opt.Out = filepath.Join(blocker, "contrat.pdf") // a folder under a file
 	_, err := Build(opt)
-	if err == nil || !strings.Contains(err.Error(), "dossier de sortie impossible à créer") {
+	if err == nil || err.Error() != "--out "+opt.Out+" : « "+blocker+" » n'est pas un dossier ; attendu le chemin d'un fichier PDF, par exemple output/contrat.pdf" {
 		t.Errorf("got %v", err)
 	}
 }

@@ -6,6 +6,7 @@ package evalsheet
 
 import (
 	"fmt"
+	"io"
 	"strconv"
 
 	"github.com/xuri/excelize/v2"
@@ -29,8 +30,9 @@ var (
 // States are the états d'avancement a fiche can have.
 var States = []string{"non démarrée", "en cours", "réalisée", "reportée", "abandonnée"}
 
-// Write writes the blank workbook for year to path.
-func Write(c *model.Contract, year int, path string) error {
+// Write writes the blank workbook for year to w. The caller puts it in
+// place: through a temporary file, so that a failed write leaves nothing.
+func Write(c *model.Contract, year int, w io.Writer) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	head, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Color: []string{"D6E1EE"}, Pattern: 1},
@@ -124,7 +126,7 @@ func Write(c *model.Contract, year int, path string) error {
 	}
 	f.SetPanes(SheetIndicators, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
 	f.SetActiveSheet(1)
-	return f.SaveAs(path)
+	return f.Write(w)
 }
 
 func setRow(f *excelize.File, sheet string, row int, values []string) {

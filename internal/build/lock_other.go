@@ -1,0 +1,31 @@
+//go:build !(linux || darwin || freebsd || netbsd || openbsd || dragonfly || illumos || windows)
+
+package build
+
+import (
+	"errors"
+	"os"
+	"syscall"
+)
+
+// tryLock always succeeds: this system has no flock. Concurrent builds to
+// one output are not serialised here; cls ships for Linux, macOS and
+// Windows, which have their own versions of this file.
+func tryLock(*os.File) (bool, error) { return true, nil }
+
+// releaseLock removes the lock file and closes it.
+func releaseLock(f *os.File, path string) {
+	os.Remove(path)
+	f.Close()
+}
+
+// syncDir makes a rename in dir durable, where the system allows it.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+}
+
+// diskFull tells whether err says the disk is full.
+func diskFull(err error) bool { return errors.Is(err, syscall.ENOSPC) }
