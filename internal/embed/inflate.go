@@ -3,6 +3,8 @@ package embed
 import (
 	"bytes"
 	"compress/zlib"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io"
 
@@ -11,62 +13,84 @@ import (
 	"github.com/contrat-local-sante/cls/internal/textnorm"
 )
 
-// inflate returns the content of an embedded file stream, inflated here
-// rather than by pdfcpu so that its size is bounded while it is read:
-// at most MaxFileSize per file and what is left of MaxTotalSize. Only
-// FlateDecode without parameters (what cls writes) or no filter at all is
-// accepted.
-func (w *walker) inflate(name string, sd *types.StreamDict) ([]byte, error) {
-	quoted := "« " + textnorm.Escape(name) + " »"
+// stored is an attachment as the PDF stores it: its name and its bytes,
+// deflated or not, then its inflated size and SHA-256 once measured.
+type stored struct {
+	name  string
+	raw   []byte
+	flate bool
+	size  int64
+	sum   string
+}
+
+// quoted is the attachment's name for messages, escaped.
+func (s *stored) quoted() string { return "« " + textnorm.Escape(s.name) + " »" }
+
+// storedFrom takes an embedded file stream as it is stored, refusing
+// filters other than FlateDecode without parameters (what cls writes):
+// the content is inflated here rather than by pdfcpu so that its size is
+// bounded while it is read.
+func storedFrom(where, name string, sd *types.StreamDict) (stored, error) {
+	s := stored{name: name, raw: sd.Raw}
 	switch {
 	case len(sd.FilterPipeline) == 0:
-		if int64(len(sd.Raw)) > min(MaxFileSize, w.budget) {
-			return nil, w.tooBig(quoted)
-		}
-		w.budget -= int64(len(sd.Raw))
-		return sd.Raw, nil
-	case len(sd.FilterPipeline) > 1 || sd.FilterPipeline[0].Name != "FlateDecode" || len(sd.FilterPipeline[0].DecodeParms) > 0:
+	case len(sd.FilterPipeline) == 1 && sd.FilterPipeline[0].Name == "FlateDecode" && len(sd.FilterPipeline[0].DecodeParms) == 0:
+		s.flate = true
+	default:
 		var names []string
 		for _, f := range sd.FilterPipeline {
 			names = append(names, f.Name)
 		}
-		return nil, fmt.Errorf("%sfichier joint %s : compression %s non prise en charge ; attendu FlateDecode, que cls emploie", prefix(w.where), quoted, textnorm.Escape(fmt.Sprint(names)))
+		return s, fmt.Errorf("%sfichier joint %s : compression %s non prise en charge ; attendu FlateDecode, que cls emploie", prefix(where), s.quoted(), textnorm.Escape(fmt.Sprint(names)))
 	}
-	// a first pass measures the inflated size without keeping it, so
-	// that a bomb costs neither memory nor the time to clear it; the
-	// second one fills a buffer of exactly that size
-	limit := min(MaxFileSize, w.budget)
-	n, err := inflated(sd.Raw, io.Discard, limit+1)
-	if n > limit {
-		return nil, w.tooBig(quoted)
+	return s, nil
+}
+
+// measure inflates every attachment once without keeping it, to learn its
+// size and SHA-256: a bomb is refused before any memory is spent on it,
+// and the manifest is checked before any content is kept. Each file may
+// inflate to MaxFileSize, all of them to MaxTotalSize.
+func measure(where string, files []stored) error {
+	budget := int64(MaxTotalSize)
+	for i := range files {
+		s := &files[i]
+		limit := min(MaxFileSize, budget)
+		h := sha256.New()
+		n, err := s.inflate(h, limit+1)
+		if n > limit {
+			if limit < MaxFileSize {
+				return fmt.Errorf("%sfichiers joints trop volumineux une fois décompressés (plus de %d Mo au total, atteint à %s) ; attendu les sources d'un contrat, quelques Mo au plus", prefix(where), mo(MaxTotalSize), s.quoted())
+			}
+			return fmt.Errorf("%sfichier joint %s trop volumineux une fois décompressé (plus de %d Mo) ; attendu les sources d'un contrat, quelques Mo au plus", prefix(where), s.quoted(), mo(MaxFileSize))
+		}
+		if err != nil {
+			return fmt.Errorf("%sfichier joint %s endommagé : sa compression est illisible", prefix(where), s.quoted())
+		}
+		s.size, s.sum = n, hex.EncodeToString(h.Sum(nil))
+		budget -= n
 	}
-	if err != nil {
-		return nil, fmt.Errorf("%sfichier joint %s endommagé : sa compression est illisible", prefix(w.where), quoted)
+	return nil
+}
+
+// content inflates a measured attachment into a buffer of its size.
+func (s *stored) content() ([]byte, error) {
+	buf := bytes.NewBuffer(make([]byte, 0, s.size))
+	if _, err := s.inflate(buf, s.size); err != nil {
+		return nil, err
 	}
-	buf := bytes.NewBuffer(make([]byte, 0, n))
-	if _, err := inflated(sd.Raw, buf, n); err != nil {
-		return nil, fmt.Errorf("%sfichier joint %s endommagé : sa compression est illisible", prefix(w.where), quoted)
-	}
-	w.budget -= n
 	return buf.Bytes(), nil
 }
 
-// inflated writes at most limit bytes of the zlib stream raw to dst and
-// returns how many it wrote.
-func inflated(raw []byte, dst io.Writer, limit int64) (int64, error) {
-	zr, err := zlib.NewReader(bytes.NewReader(raw))
+// inflate writes at most limit bytes of the attachment's content to dst
+// and returns how many it wrote.
+func (s *stored) inflate(dst io.Writer, limit int64) (int64, error) {
+	if !s.flate {
+		return io.Copy(dst, io.LimitReader(bytes.NewReader(s.raw), limit))
+	}
+	zr, err := zlib.NewReader(bytes.NewReader(s.raw))
 	if err != nil {
 		return 0, err
 	}
 	defer zr.Close()
 	return io.Copy(dst, io.LimitReader(zr, limit))
-}
-
-// tooBig is the error for an attachment beyond the bounds: its own, or
-// the total's.
-func (w *walker) tooBig(quoted string) error {
-	if w.budget < MaxFileSize {
-		return fmt.Errorf("%sfichiers joints trop volumineux une fois décompressés (plus de %d Mo au total, atteint à %s) ; attendu les sources d'un contrat, quelques Mo au plus", prefix(w.where), mo(MaxTotalSize), quoted)
-	}
-	return fmt.Errorf("%sfichier joint %s trop volumineux une fois décompressé (plus de %d Mo) ; attendu les sources d'un contrat, quelques Mo au plus", prefix(w.where), quoted, mo(MaxFileSize))
 }

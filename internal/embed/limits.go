@@ -10,8 +10,10 @@ const (
 	// MaxFileSize is the largest size one attachment may inflate to.
 	MaxFileSize = 64 << 20
 	// MaxTotalSize is the largest size all attachments together may
-	// inflate to.
-	MaxTotalSize = 256 << 20
+	// inflate to. Sizes are measured before any content is kept, so a
+	// bomb costs time (about a second at most) but no memory; an accepted
+	// PDF keeps its contents, at most this much.
+	MaxTotalSize = 128 << 20
 	// MaxFiles is the largest number of attachments read.
 	MaxFiles = 4096
 	// maxTreeDepth bounds the nesting of the EmbeddedFiles name tree.

@@ -60,11 +60,26 @@ func read(where string, pdf []byte) ([]File, error) {
 	if !bytes.Contains(pdf[max(0, len(pdf)-1024):], []byte("%%EOF")) {
 		return nil, fmt.Errorf("%sPDF tronqué : sa fin (%%%%EOF) manque ; attendu le contrat PDF complet, tel que cls l'a produit", prefix(where))
 	}
-	raw, err := attachments(where, pdf)
+	stored, err := attachments(where, pdf)
 	if err != nil {
 		return nil, err
 	}
-	return verify(where, raw)
+	if err := measure(where, stored); err != nil {
+		return nil, err
+	}
+	ok, err := verify(where, stored)
+	if err != nil {
+		return nil, err
+	}
+	files := make([]File, len(ok))
+	for i, s := range ok {
+		b, err := s.content()
+		if err != nil {
+			return nil, fmt.Errorf("%sfichier joint %s endommagé : sa compression est illisible", prefix(where), s.quoted())
+		}
+		files[i] = File{Name: s.name, Content: b}
+	}
+	return files, nil
 }
 
 // prefix is "where : " or nothing.
@@ -115,10 +130,9 @@ func config() *pmodel.Configuration {
 	return conf
 }
 
-// attachments reads the embedded files of pdf, inflated within bounds,
-// in the order of the PDF's name tree. Any panic in pdfcpu becomes the
-// "damaged" error.
-func attachments(where string, pdf []byte) (files []File, err error) {
+// attachments reads the embedded files of pdf as stored, in the order of
+// the PDF's name tree. Any panic in pdfcpu becomes the "damaged" error.
+func attachments(where string, pdf []byte) (files []stored, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			files, err = nil, damaged(where)
@@ -131,7 +145,7 @@ func attachments(where string, pdf []byte) (files []File, err error) {
 		}
 		return nil, damaged(where)
 	}
-	w := &walker{where: where, x: ctx.XRefTable, streams: map[int]bool{}, seen: map[int]bool{}, budget: MaxTotalSize}
+	w := &walker{where: where, x: ctx.XRefTable, streams: map[int]bool{}, seen: map[int]bool{}}
 	root, err := w.dict(ctx.XRefTable.Root)
 	if err != nil || root == nil {
 		return nil, damaged(where)
@@ -159,8 +173,7 @@ type walker struct {
 	x       *pmodel.XRefTable
 	streams map[int]bool // object streams opened
 	seen    map[int]bool // objects visited, against cycles
-	files   []File
-	budget  int64 // inflated bytes still allowed
+	files   []stored
 }
 
 // errBroken marks a structure that is not what a name tree holds, or an
@@ -279,7 +292,7 @@ func (w *walker) broken(err error) error {
 	return err
 }
 
-// fileSpec reads one attachment: its name and its inflated content.
+// fileSpec reads one attachment: its name and its stored bytes.
 func (w *walker) fileSpec(o types.Object) error {
 	if len(w.files) >= MaxFiles {
 		return fmt.Errorf("%strop de fichiers joints (plus de %d) ; attendu un contrat PDF produit par cls", prefix(w.where), MaxFiles)
@@ -307,11 +320,11 @@ func (w *walker) fileSpec(o types.Object) error {
 	if err != nil || sd == nil {
 		return damaged(w.where)
 	}
-	content, err := w.inflate(name, sd)
+	f, err := storedFrom(w.where, name, sd)
 	if err != nil {
 		return err
 	}
-	w.files = append(w.files, File{Name: name, Content: content})
+	w.files = append(w.files, f)
 	return nil
 }
 

@@ -11,16 +11,16 @@ import (
 	"github.com/contrat-local-sante/cls/internal/textnorm"
 )
 
-// verify checks the attachments read from a PDF against its manifest,
+// verify checks the attachments of a PDF, measured, against its manifest,
 // which is the authority: every name must be one cls writes, every
 // attachment must be listed, every listed file attached, with the listed
 // SHA-256. All problems are reported at once, as a diag.List naming the
-// PDF; nothing is returned unless all is well. The files come back
+// PDF; nothing is returned unless all is well. The attachments come back
 // sorted by name, the manifest among them.
-func verify(where string, raw []File) ([]File, error) {
-	var manifests []File
+func verify(where string, raw []stored) ([]stored, error) {
+	var manifests []stored
 	for _, f := range raw {
-		if f.Name == ManifestName {
+		if f.name == ManifestName {
 			manifests = append(manifests, f)
 		}
 	}
@@ -28,7 +28,11 @@ func verify(where string, raw []File) ([]File, error) {
 		return nil, notCls(where)
 	}
 	var m Manifest
-	if err := json.Unmarshal(manifests[0].Content, &m); err != nil || m.Files == nil {
+	js, err := manifests[0].content()
+	if err == nil {
+		err = json.Unmarshal(js, &m)
+	}
+	if err != nil || m.Files == nil {
 		return nil, fmt.Errorf("%s%s illisible ; attendu le manifeste JSON que cls écrit (version, fichiers et leurs SHA-256)", prefix(where), ManifestName)
 	}
 	var probs diag.List
@@ -50,26 +54,26 @@ func verify(where string, raw []File) ([]File, error) {
 		return false
 	}
 	attached := map[string]bool{}
-	var out []File
+	var out []stored
 	for _, f := range raw {
 		switch {
-		case f.Name == ManifestName:
+		case f.name == ManifestName:
 			continue
-		case refuse(f.Name):
+		case refuse(f.name):
 			continue
-		case attached[f.Name]:
-			add("fichier joint %s présent deux fois ; attendu chaque fichier une seule fois", q(f.Name))
+		case attached[f.name]:
+			add("fichier joint %s présent deux fois ; attendu chaque fichier une seule fois", q(f.name))
 			continue
 		}
-		attached[f.Name] = true
-		want, listed := m.Files[f.Name]
+		attached[f.name] = true
+		want, listed := m.Files[f.name]
 		switch {
 		case !listed:
-			add("fichier joint %s absent du manifeste %s ; attendu seulement les fichiers que le manifeste liste", q(f.Name), ManifestName)
+			add("fichier joint %s absent du manifeste %s ; attendu seulement les fichiers que le manifeste liste", q(f.name), ManifestName)
 		case !validSum(want):
 			// reported with the manifest's entries below
-		case Sum(f.Content) != want:
-			add("fichier joint %s modifié : son SHA-256 (%s…) n'est pas celui du manifeste (%s…) ; attendu le fichier tel que cls l'a joint", q(f.Name), Sum(f.Content)[:12], textnorm.Escape(short(want)))
+		case f.sum != want:
+			add("fichier joint %s modifié : son SHA-256 (%s…) n'est pas celui du manifeste (%s…) ; attendu le fichier tel que cls l'a joint", q(f.name), f.sum[:12], textnorm.Escape(short(want)))
 		default:
 			out = append(out, f)
 		}
@@ -96,7 +100,7 @@ func verify(where string, raw []File) ([]File, error) {
 		return nil, capped(probs, where)
 	}
 	out = append(out, manifests[0])
-	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	sort.Slice(out, func(i, j int) bool { return out[i].name < out[j].name })
 	return out, nil
 }
 
