@@ -141,8 +141,8 @@ func isASCIIText(v string) bool {
 // character no font can draw (an error).
 func cleanTemplate(file, text string, g *glyphs, probs *diag.List) string {
 	text = strings.ReplaceAll(text, "\r\n", "\n")
-	if isASCIIText(text) && (g == nil || g.drawable == nil || len(g.missing(text)) == 0) {
-		return text
+	if textnorm.Clean(text) == text && len(g.missing(text)) == 0 {
+		return text // the common case: nothing to report, no line to split
 	}
 	lines := strings.Split(text, "\n")
 	for i, l := range lines {
