@@ -47,7 +47,7 @@ func ReadEvaluations(c *model.Contract, sources string, year int, drawable func(
 			out = append(out, ev)
 		}
 	}
-	return out, probs
+	return out, probs.Dedup()
 }
 
 func readEvaluation(c *model.Contract, path string, year int, g *glyphs, probs *diag.List) (model.Evaluation, bool) {
