@@ -11,6 +11,7 @@ import (
 	"github.com/contrat-local-sante/cls/internal/config"
 	"github.com/contrat-local-sante/cls/internal/diag"
 	"github.com/contrat-local-sante/cls/internal/model"
+	"github.com/contrat-local-sante/cls/internal/textnorm"
 )
 
 // Workbook file names inside the sources folder.
@@ -266,8 +267,11 @@ func readTemplates(c *model.Contract, dir string, g *glyphs, probs *diag.List) {
 			probs.Errorf(displayPath(p), "", "", "modèle illisible : %v", err)
 			continue
 		}
-		t := model.Template{Name: n, Path: displayPath(p), Text: cleanTemplate(displayPath(p), string(b), g, probs)}
-		c.TemplateFiles[n] = t
+		// a file name typed with an accent on macOS may be stored NFD,
+		// while the cell naming it is read NFC
+		key := textnorm.Clean(n)
+		t := model.Template{Name: key, Path: displayPath(p), Text: cleanTemplate(displayPath(p), string(b), g, probs)}
+		c.TemplateFiles[key] = t
 		if !strings.Contains(n, "/") {
 			c.Templates = append(c.Templates, t)
 		}
