@@ -127,7 +127,7 @@ func TestReadFileTooLarge(t *testing.T) {
 	f.Truncate(MaxPDFSize + 1) // sparse: costs no disk
 	f.Close()
 	_, err := ReadFile(p)
-	if err == nil || err.Error() != p+" : PDF trop volumineux (plus de 64 Mo) ; attendu un contrat PDF produit par cls" {
+	if err == nil || err.Error() != p+" : PDF trop volumineux (plus de 32 Mo) ; attendu un contrat PDF produit par cls" {
 		t.Errorf("got %v", err)
 	}
 	if _, err := ReadFile(filepath.Join(t.TempDir(), "absent.pdf")); err == nil || !strings.HasSuffix(err.Error(), "absent.pdf : PDF introuvable ou illisible ; attendu un contrat PDF produit par cls") {

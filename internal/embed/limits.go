@@ -1,12 +1,16 @@
 package embed
 
+import "time"
+
 // Bounds on what reading a PDF may cost. A contract PDF made by cls weighs
 // well under 1 MB and its attachments inflate to under 1 MB in total; the
 // bounds leave room for a hundred times that and stop a hostile file
 // (a "zip bomb", a maze of objects) before it exhausts memory.
 const (
-	// MaxPDFSize is the largest PDF read at all, checked before reading.
-	MaxPDFSize = 64 << 20
+	// MaxPDFSize is the largest PDF read at all, checked before reading:
+	// fifty times the shipped contract. pdfcpu may need some fifteen times
+	// the size of a single huge object while parsing it.
+	MaxPDFSize = 32 << 20
 	// MaxFileSize is the largest size one attachment may inflate to.
 	MaxFileSize = 64 << 20
 	// MaxTotalSize is the largest size all attachments together may
@@ -25,8 +29,13 @@ const (
 	// maxDecodeBytes bounds every stream pdfcpu inflates itself (object
 	// streams and cross-reference streams).
 	maxDecodeBytes = 16 << 20
-	// maxObjects bounds the number of objects a PDF may declare.
-	maxObjects = 1 << 20
+	// maxObjects bounds the number of objects and cross-reference entries
+	// a PDF may declare (the shipped contract has under 400).
+	maxObjects = 50_000
+	// maxReadTime stops pdfcpu on a PDF that would take longer to parse,
+	// whatever the cause: a backstop, never reached by a real contract
+	// (about 50 ms).
+	maxReadTime = 20 * time.Second
 	// maxProblems caps the problems listed at once.
 	maxProblems = 20
 )

@@ -2,6 +2,7 @@ package embed
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -60,6 +61,9 @@ func read(where string, pdf []byte) ([]File, error) {
 	if !bytes.Contains(pdf[max(0, len(pdf)-1024):], []byte("%%EOF")) {
 		return nil, fmt.Errorf("%sPDF tronqué : sa fin (%%%%EOF) manque ; attendu le contrat PDF complet, tel que cls l'a produit", prefix(where))
 	}
+	if err := tooComplex(where, pdf); err != nil {
+		return nil, err
+	}
 	stored, err := attachments(where, pdf)
 	if err != nil {
 		return nil, err
@@ -88,6 +92,36 @@ func prefix(where string) string {
 		return ""
 	}
 	return where + " : "
+}
+
+// tooComplex refuses, before pdfcpu reads it, a PDF declaring more
+// objects or cross-reference entries than maxObjects: pdfcpu parses every
+// object up front, at some 30 µs and 1 KB each (2.5 KB per
+// cross-reference entry), so a maze of tiny objects would cost minutes
+// and gigabytes. Objects are counted by their "obj" keyword (with
+// "endobj", two per object), entries by a lone n or f between blanks, as
+// pdfcpu reads them; binary streams add a few chance matches at most.
+func tooComplex(where string, pdf []byte) error {
+	objs := bytes.Count(pdf, []byte("obj"))
+	entries := 0
+	for i := 1; i+1 < len(pdf); i++ {
+		if (pdf[i] == 'n' || pdf[i] == 'f') && blank(pdf[i-1]) && blank(pdf[i+1]) {
+			entries++
+		}
+	}
+	if objs > 2*maxObjects || entries > maxObjects {
+		return fmt.Errorf("%sPDF trop complexe (plus de %d objets) ; attendu un contrat PDF produit par cls, qui en compte quelques centaines", prefix(where), maxObjects)
+	}
+	return nil
+}
+
+// blank reports whether b is white space in PDF syntax.
+func blank(b byte) bool {
+	switch b {
+	case ' ', '\t', '\n', '\r', '\f', 0:
+		return true
+	}
+	return false
 }
 
 // tooLargePDF is the error for a PDF beyond MaxPDFSize.
@@ -138,7 +172,12 @@ func attachments(where string, pdf []byte) (files []stored, err error) {
 			files, err = nil, damaged(where)
 		}
 	}()
-	ctx, err := pdfcpu.Read(bytes.NewReader(pdf), config())
+	c, cancel := context.WithTimeout(context.Background(), maxReadTime)
+	defer cancel()
+	ctx, err := pdfcpu.ReadWithContext(c, bytes.NewReader(pdf), config())
+	if c.Err() != nil {
+		return nil, fmt.Errorf("%sPDF trop long à lire (plus de %d s) ; attendu un contrat PDF produit par cls", prefix(where), int(maxReadTime.Seconds()))
+	}
 	if err != nil {
 		if errors.Is(err, pdfcpu.ErrWrongPassword) || errors.Is(err, pdfcpu.ErrEncrypted) || errors.Is(err, pdfcpu.ErrPermissionDenied) {
 			return nil, fmt.Errorf("%sPDF chiffré ou protégé par un mot de passe ; attendu le contrat PDF tel que cls l'a produit", prefix(where))
