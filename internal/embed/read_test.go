@@ -65,6 +65,17 @@ func hostile(t testing.TB) []struct {
 			bombed[i].raw = bomb(t, 1<<30)
 		}
 	}
+	var many []attachment
+	for i := 0; i < 5; i++ {
+		many = append(many, attachment{name: fmt.Sprintf("sources/b%d.xlsx", i), raw: bomb(t, 60<<20), filter: "/FlateDecode"})
+	}
+	bombs := makePDF(append(bundle(t, good...), many...), "")
+	var maze bytes.Buffer
+	maze.WriteString("%PDF-1.4\n")
+	for i := 1; i <= 60_000; i++ {
+		fmt.Fprintf(&maze, "%d 0 obj\nnull\nendobj\n", i)
+	}
+	maze.WriteString("trailer\n<< /Root 1 0 R >>\n%%EOF\n")
 	real := with()
 	noFiles := makePDF(nil, "<< /Names [] >>")
 	cycle := makePDF(bundle(t, good...), "<< /Kids [3 0 R] >>")
@@ -104,6 +115,10 @@ func hostile(t testing.TB) []struct {
 			"c.pdf : fichier joint « cls.yaml » : compression [LZWDecode] non prise en charge ; attendu FlateDecode, que cls emploie"},
 		{"bomb", makePDF(bombed, ""),
 			"c.pdf : fichier joint « sources/diagnostic.xlsx » trop volumineux une fois décompressé (plus de 64 Mo) ; attendu les sources d'un contrat, quelques Mo au plus"},
+		{"bombs", bombs,
+			"c.pdf : fichiers joints trop volumineux une fois décompressés (plus de 128 Mo au total, atteint à « sources/b2.xlsx ») ; attendu les sources d'un contrat, quelques Mo au plus"},
+		{"maze of objects", maze.Bytes(),
+			"c.pdf : PDF trop complexe (plus de 50000 objets) ; attendu un contrat PDF produit par cls, qui en compte quelques centaines"},
 		{"not a PDF", []byte("PK\x03\x04 a workbook, not a PDF"),
 			"c.pdf : ce n'est pas un PDF (il ne commence pas par « %PDF- ») ; attendu un contrat PDF produit par cls"},
 		{"empty", nil,
