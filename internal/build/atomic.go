@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/contrat-local-sante/cls/internal/textnorm"
 )
@@ -45,20 +46,14 @@ func isLeftover(name, out string) bool {
 		return false
 	}
 	digits, ok := strings.CutSuffix(rest, ".tmp")
-	if !ok || digits == "" {
-		return false
-	}
-	for _, c := range digits {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return true
+	return ok && allDigits(digits)
 }
 
 // removeLeftovers removes the temporary files that a killed command left
 // for output out, beside it and in its archive folder. The caller holds
-// the output's lock: no live command is writing them.
+// the output's lock: no live command is writing them. The temporary files
+// of cls versions before the lock (".cls-DIGITS.pdf.tmp", named after no
+// output) are removed once an hour old: such a build took a second.
 func removeLeftovers(out string) {
 	for _, dir := range []string{filepath.Dir(out), archiveDir(out)} {
 		entries, err := os.ReadDir(dir)
@@ -66,11 +61,37 @@ func removeLeftovers(out string) {
 			continue
 		}
 		for _, e := range entries {
-			if e.Type().IsRegular() && isLeftover(e.Name(), out) {
+			if !e.Type().IsRegular() {
+				continue
+			}
+			if isLeftover(e.Name(), out) || isOldLeftover(e) {
 				os.Remove(filepath.Join(dir, e.Name()))
 			}
 		}
 	}
+}
+
+// isOldLeftover tells whether e is a temporary file of an earlier cls
+// version, left for more than an hour.
+func isOldLeftover(e fs.DirEntry) bool {
+	digits, ok := strings.CutPrefix(e.Name(), ".cls-")
+	if !ok {
+		return false
+	}
+	if digits, ok = strings.CutSuffix(digits, ".pdf.tmp"); !ok || !allDigits(digits) {
+		return false
+	}
+	st, err := e.Info()
+	return err == nil && time.Since(st.ModTime()) > time.Hour
+}
+
+func allDigits(s string) bool {
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // pending is a complete temporary file, flushed to disk, waiting to be put

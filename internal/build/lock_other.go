@@ -29,3 +29,8 @@ func syncDir(dir string) {
 
 // diskFull tells whether err says the disk is full.
 func diskFull(err error) bool { return errors.Is(err, syscall.ENOSPC) }
+
+// readFlags open an existing output for reading without waiting: if it
+// was replaced by a FIFO since it was checked, the open returns at once
+// and the check of the open file refuses it.
+const readFlags = os.O_RDONLY | 0

@@ -45,3 +45,8 @@ func syncDir(dir string) {
 func diskFull(err error) bool {
 	return errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT)
 }
+
+// readFlags open an existing output for reading without waiting: if it
+// was replaced by a FIFO since it was checked, the open returns at once
+// and the check of the open file refuses it.
+const readFlags = os.O_RDONLY | syscall.O_NONBLOCK

@@ -38,3 +38,8 @@ func syncDir(string) {}
 func diskFull(err error) bool {
 	return errors.Is(err, windows.ERROR_DISK_FULL) || errors.Is(err, windows.ERROR_HANDLE_DISK_FULL)
 }
+
+// readFlags open an existing output for reading without waiting: if it
+// was replaced by a FIFO since it was checked, the open returns at once
+// and the check of the open file refuses it.
+const readFlags = os.O_RDONLY | 0

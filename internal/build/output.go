@@ -103,7 +103,7 @@ func save(res *Result, t target) error {
 // hashFile returns the SHA-256 of the regular file at path, read by
 // streaming whatever its size, or "" when there is none.
 func hashFile(path string) (string, error) {
-	f, err := os.Open(path)
+	f, err := os.OpenFile(path, readFlags, 0)
 	if errors.Is(err, fs.ErrNotExist) {
 		return "", nil
 	}
@@ -190,11 +190,14 @@ func archivePrevious(path, sum string) error {
 		return fmt.Errorf("%s : dossier d'archive impossible à créer (%v) ; attendu un dossier où garder le PDF remplacé", textnorm.Escape(dir), err)
 	}
 	p, err := stage(dest, path, func(w io.Writer) error {
-		f, err := os.Open(path)
+		f, err := os.OpenFile(path, readFlags, 0)
 		if err != nil {
 			return err
 		}
 		defer f.Close()
+		if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
+			return fmt.Errorf("ce n'est plus un fichier ordinaire")
+		}
 		h := sha256.New()
 		if _, err := io.Copy(io.MultiWriter(w, h), f); err != nil {
 			return err

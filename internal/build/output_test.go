@@ -354,3 +354,31 @@ func TestAvenantAndAnnexOutputsChecked(t *testing.T) {
 		t.Errorf("annex without --out: %v", err)
 	}
 }
+
+// The next build removes its output's leftovers, and those of cls
+// versions before the lock once an hour old; another output's are kept.
+func TestLeftoversRemoved(t *testing.T) {
+	cfg := example(t)
+	dir := t.TempDir()
+	out := filepath.Join(dir, "contrat.pdf")
+	files := map[string]bool{ // name → kept
+		".contrat.pdf.cls-123.tmp": false,
+		".cls-456.pdf.tmp":         false, // made two hours ago
+		".cls-789.pdf.tmp":         true,  // made now: an older cls may be writing it
+		".autre.pdf.cls-77.tmp":    true,
+		".contrat.pdf.cls-x.tmp":   true, // not a name cls makes
+	}
+	for name := range files {
+		os.WriteFile(filepath.Join(dir, name), []byte("x"), 0o644)
+	}
+	old := time.Now().Add(-2 * time.Hour)
+	os.Chtimes(filepath.Join(dir, ".cls-456.pdf.tmp"), old, old)
+	if _, err := Build(Options{Config: cfg, Out: out}); err != nil {
+		t.Fatal(err)
+	}
+	for name, kept := range files {
+		if _, err := os.Stat(filepath.Join(dir, name)); (err == nil) != kept {
+			t.Errorf("%s: kept %v, want %v", name, err == nil, kept)
+		}
+	}
+}
