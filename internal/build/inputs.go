@@ -98,7 +98,7 @@ func (in *inputs) addDir(dir, fileLabel, dirLabel, territory string) {
 	if dir == "" {
 		return
 	}
-	d := input{paths: variants(dir), label: dirLabel, name: dir}
+	d := input{paths: variants(dir), label: dirLabel, name: shown(dir)}
 	for _, p := range d.paths {
 		if within(territory, p) {
 			return
@@ -203,4 +203,17 @@ func (in *inputs) check(t target, p, role string) error {
 		}
 	}
 	return nil
+}
+
+// shown is p as a message shows it: from the current folder when it lies
+// under it, as the coordinator typed it.
+func shown(p string) string {
+	if wd, err := os.Getwd(); err == nil {
+		if abs, err := filepath.Abs(p); err == nil {
+			if rel, err := filepath.Rel(wd, abs); err == nil && filepath.IsLocal(rel) {
+				return rel
+			}
+		}
+	}
+	return p
 }
