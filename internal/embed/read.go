@@ -13,29 +13,32 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
 	pmodel "github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+
+	"github.com/contrat-local-sante/cls/internal/textnorm"
 )
 
 // ReadFile returns the files embedded in the PDF at path, checked against
 // its manifest (see Read). The file is refused before being read when it
 // is larger than MaxPDFSize. Messages name path.
 func ReadFile(path string) ([]File, error) {
+	where := textnorm.Escape(path)
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("%s : PDF introuvable ou illisible ; attendu un contrat PDF produit par cls", path)
+		return nil, fmt.Errorf("%s : PDF introuvable ou illisible ; attendu un contrat PDF produit par cls", where)
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil || !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s : ce n'est pas un fichier ; attendu un contrat PDF produit par cls", path)
+		return nil, fmt.Errorf("%s : ce n'est pas un fichier ; attendu un contrat PDF produit par cls", where)
 	}
 	if st.Size() > MaxPDFSize {
-		return nil, tooLargePDF(path)
+		return nil, tooLargePDF(where)
 	}
 	b, err := io.ReadAll(io.LimitReader(f, MaxPDFSize+1))
 	if err != nil {
-		return nil, fmt.Errorf("%s : PDF illisible (%v)", path, err)
+		return nil, fmt.Errorf("%s : PDF illisible (%v)", where, err)
 	}
-	return read(path, b)
+	return read(where, b)
 }
 
 // Read returns the files embedded in a PDF made by cls, sorted by name,
