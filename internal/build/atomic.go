@@ -36,7 +36,7 @@ func step(name string) {
 var testWriter func(io.Writer) io.Writer
 
 // tempPrefix starts the names of the temporary files of output out.
-func tempPrefix(out string) string { return "." + filepath.Base(out) + ".cls-" }
+func tempPrefix(out string) string { return "." + stem(out) + ".cls-" }
 
 // isLeftover tells whether name is a temporary file of output out:
 // the prefix, then the digits os.CreateTemp puts for its "*", then ".tmp".

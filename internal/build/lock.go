@@ -21,7 +21,7 @@ const lockPoll = 50 * time.Millisecond
 // lockPath is the lock file of an output: hidden, beside it, named after
 // it, so that two outputs of one folder never wait for each other.
 func lockPath(out string) string {
-	return filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".lock")
+	return filepath.Join(filepath.Dir(out), "."+stem(out)+".lock")
 }
 
 // lockOutput takes the exclusive lock of out for the whole sequence that

@@ -181,7 +181,7 @@ func archivePrevious(path, sum string) error {
 		}
 	}
 	dir := archiveDir(path)
-	name := fmt.Sprintf("%s-%s-%s.pdf", strings.TrimSuffix(filepath.Base(path), ".pdf"), version, sum[:12])
+	name := fmt.Sprintf("%s-%s-%s.pdf", cut(strings.TrimSuffix(filepath.Base(path), ".pdf"), maxStem), cut(version, 80), sum[:12])
 	dest := filepath.Join(dir, name)
 	if st, err := os.Lstat(dest); err == nil && st.Mode().IsRegular() {
 		return nil

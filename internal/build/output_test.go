@@ -382,3 +382,25 @@ func TestLeftoversRemoved(t *testing.T) {
 		}
 	}
 }
+
+// A name near the file systems' limit of 255 bytes still gets its lock,
+// temporary files and archive.
+func TestLongOutputName(t *testing.T) {
+	cfg := example(t)
+	dir := t.TempDir()
+	long := filepath.Join(dir, strings.Repeat("é", 124)+".pdf") // 252 bytes
+	_, err := Build(Options{Config: cfg, Out: long})
+	if err == nil || err.Error() != "--out "+long+" : nom de fichier trop long (252 octets) : son fichier de contrôle .sha256 dépasserait les 255 octets qu'admettent les systèmes de fichiers ; attendu un nom de 248 octets au plus" {
+		t.Errorf("got %v", err)
+	}
+	out := filepath.Join(dir, strings.Repeat("é", 122)+".pdf") // 248 bytes
+	for _, lieu := range []string{"Un", "Deux"} {
+		if _, err := Build(Options{Config: cfg, Out: out, Overrides: map[string]string{"signature.lieu": lieu}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	assertSum(t, out)
+	if kept, _ := filepath.Glob(filepath.Join(filepath.Dir(out), "archive", "*.pdf")); len(kept) != 1 {
+		t.Errorf("archive: %v", kept)
+	}
+}

@@ -72,6 +72,9 @@ func pdfTarget(opt Options, cfg *config.Config, out, before string) (target, err
 	if err := t.resolve(); err != nil {
 		return t, err
 	}
+	if n := len(filepath.Base(t.path)); n > maxName-len(".sha256") {
+		return t, t.errorf("nom de fichier trop long (%d octets) : son fichier de contrôle .sha256 dépasserait les %d octets qu'admettent les systèmes de fichiers ; attendu un nom de %d octets au plus", n, maxName, maxName-len(".sha256"))
+	}
 	if err := readInputs(opt, cfg, before).guard(t); err != nil {
 		return t, err
 	}
