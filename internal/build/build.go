@@ -3,7 +3,6 @@
 package build
 
 import (
-	"os"
 	"path/filepath"
 
 	"github.com/contrat-local-sante/cls/internal/chart"
@@ -17,6 +16,7 @@ import (
 	"github.com/contrat-local-sante/cls/internal/layout"
 	"github.com/contrat-local-sante/cls/internal/model"
 	"github.com/contrat-local-sante/cls/internal/pdfwrite"
+	"github.com/contrat-local-sante/cls/internal/safefile"
 	"github.com/contrat-local-sante/cls/internal/source"
 )
 
@@ -186,7 +186,7 @@ func Make(opt Options) (*Result, error) {
 // the templates and the logo, named relative to the territory folder, and
 // a manifest with their hashes, the version and the fonts' hashes.
 func embeddedSources(opt Options, cfg *config.Config, c *model.Contract, fam *fonts.Family) ([]embed.File, error) {
-	yaml, err := os.ReadFile(opt.Config)
+	yaml, err := safefile.ReadFile(opt.Config, safefile.TextLimit)
 	if err != nil {
 		return nil, err
 	}
@@ -195,7 +195,7 @@ func embeddedSources(opt Options, cfg *config.Config, c *model.Contract, fam *fo
 		files = append(files, embed.File{Name: f.Name, Content: f.Content})
 	}
 	if logo := cfg.Document.Logo; logo != "" && filepath.IsLocal(logo) {
-		if b, err := os.ReadFile(cfg.Path(logo)); err == nil {
+		if b, err := safefile.ReadFile(cfg.Path(logo), safefile.ImageLimit); err == nil {
 			files = append(files, embed.File{Name: filepath.ToSlash(filepath.Clean(logo)), Content: b})
 		}
 	}

@@ -6,13 +6,14 @@ package config
 
 import (
 	"bytes"
-	"io"
-	"os"
+	"errors"
+	"io/fs"
 	"path/filepath"
 	"strings"
 
 	"github.com/contrat-local-sante/cls/internal/diag"
 	"github.com/contrat-local-sante/cls/internal/frdate"
+	"github.com/contrat-local-sante/cls/internal/safefile"
 	"github.com/spf13/viper"
 )
 
@@ -180,20 +181,18 @@ func readFile(path string) ([]byte, error) {
 		l.Errorf(path, "", "", format, args...)
 		return l
 	}
-	f, err := os.Open(path)
-	if err != nil {
+	b, err := safefile.ReadFile(path, maxFileSize)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
 		return nil, fail("fichier de configuration introuvable ; attendu un fichier cls.yaml (voir docs/sources.md)")
-	}
-	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.IsDir() {
+	case err != nil && strings.Contains(err.Error(), "dossier"):
 		return nil, fail("est un dossier ; attendu le fichier cls.yaml (par exemple %s)", filepath.Join(path, "cls.yaml"))
-	}
-	b, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
-	if err != nil {
-		return nil, fail("fichier de configuration illisible ; attendu un fichier cls.yaml lisible")
-	}
-	if len(b) > maxFileSize {
+	case err != nil && strings.Contains(err.Error(), "trop volumineux"):
 		return nil, fail("fichier de plus de 1 Mo ; attendu un cls.yaml de quelques lignes (celui livré fait moins de 2 Ko)")
+	case safefile.IsRefusal(err):
+		return nil, fail("%v ; attendu le fichier cls.yaml", err)
+	case err != nil:
+		return nil, fail("fichier de configuration illisible ; attendu un fichier cls.yaml lisible")
 	}
 	return b, nil
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/contrat-local-sante/cls/internal/config"
 	"github.com/contrat-local-sante/cls/internal/diag"
 	"github.com/contrat-local-sante/cls/internal/model"
+	"github.com/contrat-local-sante/cls/internal/safefile"
 	"github.com/contrat-local-sante/cls/internal/textnorm"
 )
 
@@ -85,7 +86,7 @@ func Read(cfg *config.Config, dirs Dirs) (*model.Contract, diag.List) {
 	readStats(c, books, &probs)
 	readAvenants(c, books.get(ContratFile), fichesOK, &probs)
 	for _, f := range []string{ContratFile, SiglesFile, FichesFile, DiagnosticFile} {
-		if b, err := os.ReadFile(filepath.Join(dirs.Sources, f)); err == nil {
+		if b, err := safefile.ReadFile(filepath.Join(dirs.Sources, f), safefile.WorkbookLimit); err == nil {
 			c.SourceFiles = append(c.SourceFiles, model.SourceFile{Name: "sources/" + f, Content: b})
 		}
 	}
@@ -256,15 +257,15 @@ func readTemplates(c *model.Contract, dir string, g *glyphs, probs *diag.List) {
 		return nil
 	})
 	if err != nil {
-		probs.Errorf(displayPath(dir), "", "", "dossier des modèles illisible : %v", err)
+		probs.Errorf(displayPath(dir), "", "", "dossier des modèles illisible : %s ; attendu le dossier des textes du contrat", safefile.Describe(err))
 		return
 	}
 	sort.Strings(names)
 	for _, n := range names {
 		p := filepath.Join(dir, filepath.FromSlash(n))
-		b, err := os.ReadFile(p)
+		b, err := safefile.ReadFile(p, safefile.TextLimit)
 		if err != nil {
-			probs.Errorf(displayPath(p), "", "", "modèle illisible : %v", err)
+			probs.Errorf(displayPath(p), "", "", "modèle refusé : %s ; attendu un fichier texte Markdown (.md)", safefile.Describe(err))
 			continue
 		}
 		// a file name typed with an accent on macOS may be stored NFD,

@@ -15,6 +15,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/contrat-local-sante/cls/internal/diag"
+	"github.com/contrat-local-sante/cls/internal/safefile"
 	"github.com/contrat-local-sante/cls/internal/textnorm"
 )
 
@@ -59,6 +60,11 @@ func openWorkbook(path, name string, g *glyphs, probs *diag.List) *workbook {
 	}
 	if ext != ".xlsx" {
 		probs.Errorf(name, "", "", "format « %s » non pris en charge ; attendu un classeur .xlsx (dans Excel ou LibreOffice : Enregistrer sous… > Classeur Excel .xlsx)", ext)
+		return nil
+	}
+	// a FIFO would block the reader for ever, a device never end
+	if err := safefile.Check(path, safefile.WorkbookLimit); err != nil {
+		probs.Errorf(name, "", "", "classeur refusé : %s ; attendu un classeur .xlsx enregistré par Excel ou LibreOffice", textnorm.Escape(err.Error()))
 		return nil
 	}
 	f, err := excelize.OpenFile(path, excelize.Options{UnzipSizeLimit: unzipLimit, UnzipXMLSizeLimit: unzipXMLLimit})
