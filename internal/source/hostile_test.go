@@ -3,12 +3,14 @@ package source
 import (
 	"archive/zip"
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/contrat-local-sante/cls/internal/diag"
+	"github.com/contrat-local-sante/cls/internal/source/sourcetest"
 )
 
 // TestZipBombIsRefused opens a workbook whose sheet unpacks to far more
@@ -51,5 +53,30 @@ func TestZipBombIsRefused(t *testing.T) {
 	}
 	if msg := probs.Error(); !strings.Contains(msg, "sources/sigles.xlsx : classeur refusé : il dépasse 64 Mo une fois décompressé") {
 		t.Errorf("message does not name the file: %s", msg)
+	}
+}
+
+// TestTooManyRowsIsRefused: a sheet of hundreds of thousands of rows
+// (pasted by mistake, or made to exhaust the build) is one located error,
+// read in a fraction of the time its layout would take.
+func TestTooManyRowsIsRefused(t *testing.T) {
+	rows := [][]string{{"Sigle", "Définition"}}
+	for i := 0; i <= MaxRows; i++ {
+		rows = append(rows, []string{fmt.Sprintf("S%05d", i), "définition"})
+	}
+	path := filepath.Join(t.TempDir(), "sigles.xlsx")
+	sourcetest.WriteWorkbook(t, path, sourcetest.Sheet{Name: "Sigles", Rows: rows})
+	var probs diag.List
+	wb := openWorkbook(path, "sources/sigles.xlsx", nil, &probs)
+	if wb == nil {
+		t.Fatal(probs)
+	}
+	defer wb.close()
+	if tb := wb.sheet("Sigles", []string{"Sigle", "Définition"}, &probs); tb != nil {
+		t.Fatalf("%d rows read without complaint", tb.len())
+	}
+	want := fmt.Sprintf("erreur : sources/sigles.xlsx, feuille « Sigles » : feuille trop longue : plus de %d lignes remplies", MaxRows)
+	if msg := probs.Error(); !strings.HasPrefix(msg, want) {
+		t.Errorf("got %s\nwant %s…", msg, want)
 	}
 }

@@ -126,6 +126,12 @@ func (w *workbook) sheetList() []string {
 	return out
 }
 
+// MaxRows bounds the filled rows of one sheet: the longest sheet of a real
+// contract (its sigles) has under a hundred; a sheet of hundreds of
+// thousands of rows would take seconds and hundreds of megabytes to lay out
+// before the page guard stopped it.
+const MaxRows = 10000
+
 // readRows reads every row of a sheet, its cells as stored (raw: numbers
 // unformatted). Unlike excelize's GetRows, which stops at the first row it
 // cannot read and returns what came before as if it were the whole sheet,
@@ -138,6 +144,7 @@ func (w *workbook) readRows(s sheetName, raw bool, probs *diag.List) ([][]string
 	}
 	defer it.Close()
 	var out [][]string
+	filled := 0
 	opts := excelize.Options{RawCellValue: raw}
 	for n := 1; it.Next(); n++ {
 		row, err := it.Columns(opts)
@@ -146,6 +153,10 @@ func (w *workbook) readRows(s sheetName, raw bool, probs *diag.List) ([][]string
 			return nil, false
 		}
 		if len(row) > 0 {
+			if filled++; filled > MaxRows {
+				probs.Errorf(w.name, s.clean, "", "feuille trop longue : plus de %d lignes remplies ; attendu une feuille de contrat (quelques centaines de lignes au plus) : le classeur contient-il des lignes en trop, collées par erreur ?", MaxRows)
+				return nil, false
+			}
 			for len(out) < n-1 {
 				out = append(out, nil)
 			}
