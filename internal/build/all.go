@@ -9,6 +9,7 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/contrat-local-sante/cls/internal/safefile"
 	"github.com/contrat-local-sante/cls/internal/textnorm"
 )
 
@@ -32,7 +33,7 @@ type Territory struct {
 func Territories(dir string) ([]Territory, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		why := "dossier illisible"
+		why := "dossier illisible (" + safefile.Cause(err) + ")"
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
 			why = "dossier introuvable"

@@ -3,6 +3,7 @@
 package build
 
 import (
+	"fmt"
 	"path/filepath"
 
 	"github.com/contrat-local-sante/cls/internal/chart"
@@ -18,6 +19,7 @@ import (
 	"github.com/contrat-local-sante/cls/internal/pdfwrite"
 	"github.com/contrat-local-sante/cls/internal/safefile"
 	"github.com/contrat-local-sante/cls/internal/source"
+	"github.com/contrat-local-sante/cls/internal/textnorm"
 )
 
 // Options select the inputs and the output.
@@ -188,7 +190,7 @@ func Make(opt Options) (*Result, error) {
 func embeddedSources(opt Options, cfg *config.Config, c *model.Contract, fam *fonts.Family) ([]embed.File, error) {
 	yaml, err := safefile.ReadFile(opt.Config, safefile.TextLimit)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%s : %s ; attendu le fichier cls.yaml, pour le joindre au PDF", textnorm.Escape(opt.Config), safefile.Describe(err))
 	}
 	files := []embed.File{{Name: "cls.yaml", Content: yaml}}
 	for _, f := range c.SourceFiles {

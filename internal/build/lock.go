@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/contrat-local-sante/cls/internal/safefile"
 	"github.com/contrat-local-sante/cls/internal/textnorm"
 )
 
@@ -36,12 +37,12 @@ func lockOutput(out string) (func(), error) {
 	for {
 		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
 		if err != nil {
-			return nil, fmt.Errorf("%s : verrou impossible à créer (%v) ; attendu un dossier accessible en écriture", textnorm.Escape(path), err)
+			return nil, fmt.Errorf("%s : verrou impossible à créer (%s) ; attendu un dossier accessible en écriture", textnorm.Escape(path), safefile.Cause(err))
 		}
 		ok, err := tryLock(f)
 		if err != nil {
 			f.Close()
-			return nil, fmt.Errorf("%s : verrou impossible à prendre (%v) ; attendu un dossier local qui accepte les verrous", textnorm.Escape(path), err)
+			return nil, fmt.Errorf("%s : verrou impossible à prendre (%s) ; attendu un dossier local qui accepte les verrous", textnorm.Escape(path), safefile.Cause(err))
 		}
 		if ok {
 			// the holder we waited for removes the file as it lets it go:

@@ -33,7 +33,7 @@ import (
 func save(res *Result, t target) error {
 	dir := filepath.Dir(t.path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("%s : dossier de sortie impossible à créer (%v) ; attendu un dossier accessible en écriture", textnorm.Escape(dir), err)
+		return fmt.Errorf("%s : dossier de sortie impossible à créer (%s) ; attendu un dossier accessible en écriture", textnorm.Escape(dir), safefile.Cause(err))
 	}
 	unlock, err := lockOutput(t.path)
 	if err != nil {
@@ -83,7 +83,7 @@ func save(res *Result, t target) error {
 	if err := os.Remove(sumPath); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		pdf.discard()
 		sum.discard()
-		return fmt.Errorf("%s : impossible de remplacer le fichier (%v) ; est-il ouvert dans un autre programme ?", textnorm.Escape(sumPath), err)
+		return fmt.Errorf("%s : impossible de remplacer le fichier (%s) ; est-il ouvert dans un autre programme ?", textnorm.Escape(sumPath), safefile.Cause(err))
 	}
 	syncDir(dir)
 	step("sha256 removed")
@@ -108,7 +108,7 @@ func hashFile(path string) (string, error) {
 		return "", nil
 	}
 	if err != nil {
-		return "", fmt.Errorf("%s : fichier en place illisible (%v) ; attendu un fichier que cls peut lire pour l'archiver", textnorm.Escape(path), err)
+		return "", fmt.Errorf("%s : fichier en place illisible (%s) ; attendu un fichier que cls peut lire pour l'archiver", textnorm.Escape(path), safefile.Cause(err))
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
@@ -116,7 +116,7 @@ func hashFile(path string) (string, error) {
 	}
 	h := sha256.New()
 	if _, err := io.Copy(h, f); err != nil {
-		return "", fmt.Errorf("%s : fichier en place illisible (%v) ; attendu un fichier que cls peut lire pour l'archiver", textnorm.Escape(path), err)
+		return "", fmt.Errorf("%s : fichier en place illisible (%s) ; attendu un fichier que cls peut lire pour l'archiver", textnorm.Escape(path), safefile.Cause(err))
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
@@ -140,7 +140,7 @@ func writable(dir string) error {
 	}
 	f, err := os.CreateTemp(d, ".cls-check-*")
 	if err != nil {
-		return fmt.Errorf("sortie.dossier : impossible d'écrire dans « %s » (%v) ; attendu un dossier accessible en écriture", textnorm.Escape(d), err)
+		return fmt.Errorf("sortie.dossier : impossible d'écrire dans « %s » (%s) ; attendu un dossier accessible en écriture", textnorm.Escape(d), safefile.Cause(err))
 	}
 	name := f.Name()
 	f.Close()
@@ -187,7 +187,7 @@ func archivePrevious(path, sum string) error {
 		return nil
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("%s : dossier d'archive impossible à créer (%v) ; attendu un dossier où garder le PDF remplacé", textnorm.Escape(dir), err)
+		return fmt.Errorf("%s : dossier d'archive impossible à créer (%s) ; attendu un dossier où garder le PDF remplacé", textnorm.Escape(dir), safefile.Cause(err))
 	}
 	p, err := stage(dest, path, func(w io.Writer) error {
 		f, err := os.OpenFile(path, readFlags, 0)
@@ -253,7 +253,7 @@ func EvaluationTemplate(opt Options, year int, out string) error {
 	}
 	dir := filepath.Dir(out)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("%s : dossier impossible à créer (%v) ; attendu un dossier accessible en écriture", textnorm.Escape(dir), err)
+		return fmt.Errorf("%s : dossier impossible à créer (%s) ; attendu un dossier accessible en écriture", textnorm.Escape(dir), safefile.Cause(err))
 	}
 	unlock, err := lockOutput(out)
 	if err != nil {

@@ -10,6 +10,7 @@ import (
 	"github.com/contrat-local-sante/cls/internal/diag"
 	"github.com/contrat-local-sante/cls/internal/embed"
 	"github.com/contrat-local-sante/cls/internal/model"
+	"github.com/contrat-local-sante/cls/internal/safefile"
 	"github.com/contrat-local-sante/cls/internal/source"
 )
 
@@ -61,7 +62,7 @@ func ReadVersion(path string) (*model.Contract, error) {
 func readPDFVersion(path string) (*model.Contract, error) {
 	tmp, err := os.MkdirTemp("", "cls-version-")
 	if err != nil {
-		return nil, fmt.Errorf("%s : dossier temporaire impossible à créer (%v)", path, err)
+		return nil, fmt.Errorf("%s : dossier temporaire impossible à créer (%s)", path, safefile.Cause(err))
 	}
 	defer os.RemoveAll(tmp)
 	if _, err := embed.Extract(path, tmp); err != nil {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/contrat-local-sante/cls/internal/config"
 	"github.com/contrat-local-sante/cls/internal/diag"
+	"github.com/contrat-local-sante/cls/internal/safefile"
 	"github.com/contrat-local-sante/cls/internal/textnorm"
 )
 
@@ -107,7 +108,7 @@ func workbookTarget(out string) (target, error) {
 	if _, err := os.Lstat(out); err == nil {
 		return t, t.exists()
 	} else if !errors.Is(err, fs.ErrNotExist) {
-		return t, t.errorf("chemin inaccessible (%v) ; %s", err, t.expected())
+		return t, t.errorf("chemin inaccessible (%s) ; %s", safefile.Cause(err), t.expected())
 	}
 	return t, t.parentIsFolder()
 }
@@ -134,7 +135,7 @@ func (t *target) resolve() error {
 		return nil
 	}
 	if err != nil {
-		return t.errorf("chemin inaccessible (%v) ; %s", err, t.expected())
+		return t.errorf("chemin inaccessible (%s) ; %s", safefile.Cause(err), t.expected())
 	}
 	switch {
 	case st.Mode().IsRegular():
@@ -147,7 +148,7 @@ func (t *target) resolve() error {
 		}
 		rst, err := os.Lstat(real)
 		if err != nil {
-			return t.errorf("chemin inaccessible (%v) ; %s", err, t.expected())
+			return t.errorf("chemin inaccessible (%s) ; %s", safefile.Cause(err), t.expected())
 		}
 		if !rst.Mode().IsRegular() {
 			return t.errorf("c'est un lien symbolique vers « %s », qui n'est pas un fichier ordinaire (%s) ; %s", textnorm.Escape(real), kind(rst.Mode()), t.expected())

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/contrat-local-sante/cls/internal/diag"
+	"github.com/contrat-local-sante/cls/internal/safefile"
 	"github.com/contrat-local-sante/cls/internal/textnorm"
 )
 
@@ -47,7 +48,7 @@ func plan(dir string, files []File, force bool) (map[string]bool, error) {
 	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
 		return nil, fmt.Errorf("%s : ce n'est pas un dossier ; attendu le dossier où extraire les sources", show(dir))
 	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("%s : dossier inaccessible (%v)", show(dir), err)
+		return nil, fmt.Errorf("%s : dossier inaccessible (%s)", show(dir), safefile.Cause(err))
 	}
 	var probs diag.List
 	checked := map[string]bool{}
@@ -66,7 +67,7 @@ func plan(dir string, files []File, force bool) (map[string]bool, error) {
 			switch {
 			case errors.Is(err, fs.ErrNotExist):
 			case err != nil:
-				probs.Errorf(show(p), "", "", "inaccessible (%v)", err)
+				probs.Errorf(show(p), "", "", "inaccessible (%s)", safefile.Cause(err))
 			case st.Mode()&fs.ModeSymlink != 0:
 				probs.Errorf(show(p), "", "", "lien symbolique refusé : l'extraction écrirait ailleurs que dans %s ; attendu un dossier ordinaire ou absent", show(dir))
 			case !st.IsDir():
@@ -78,7 +79,7 @@ func plan(dir string, files []File, force bool) (map[string]bool, error) {
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
 		case err != nil:
-			probs.Errorf(show(target), "", "", "inaccessible (%v)", err)
+			probs.Errorf(show(target), "", "", "inaccessible (%s)", safefile.Cause(err))
 		case st.IsDir():
 			probs.Errorf(show(target), "", "", "existe et est un dossier ; attendu un fichier ou rien")
 		case !force:
@@ -116,7 +117,7 @@ func write(dir string, files []File, existing map[string]bool) error {
 			for _, p := range created {
 				os.Remove(p)
 			}
-			return fmt.Errorf("%s : écriture impossible (%v) ; les fichiers déjà extraits ont été retirés", textnorm.Escape(target), err)
+			return fmt.Errorf("%s : écriture impossible (%s) ; les fichiers déjà extraits ont été retirés", textnorm.Escape(target), safefile.Cause(err))
 		}
 		if !existing[target] {
 			created = append(created, target)

@@ -14,6 +14,7 @@ import (
 	pmodel "github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 
+	"github.com/contrat-local-sante/cls/internal/safefile"
 	"github.com/contrat-local-sante/cls/internal/textnorm"
 )
 
@@ -36,7 +37,7 @@ func ReadFile(path string) ([]File, error) {
 	}
 	b, err := io.ReadAll(io.LimitReader(f, MaxPDFSize+1))
 	if err != nil {
-		return nil, fmt.Errorf("%s : PDF illisible (%v)", where, err)
+		return nil, fmt.Errorf("%s : PDF illisible (%s)", where, safefile.Cause(err))
 	}
 	return read(where, b)
 }

@@ -108,23 +108,3 @@ func Size(n int64) string {
 	}
 	return fmt.Sprintf("%d octets", n)
 }
-
-// Describe says in French what went wrong reading a file, without the
-// path and without English from the operating system: the callers' messages
-// name the file.
-func Describe(err error) string {
-	var pe *fs.PathError
-	switch {
-	case err == nil:
-		return ""
-	case IsRefusal(err):
-		return err.Error()
-	case errors.Is(err, fs.ErrNotExist):
-		return "fichier ou dossier introuvable"
-	case errors.Is(err, fs.ErrPermission):
-		return "accès refusé (droits du fichier ou du dossier)"
-	case errors.As(err, &pe):
-		return "lecture impossible (" + pe.Op + " : " + pe.Err.Error() + ")"
-	}
-	return "lecture impossible (" + err.Error() + ")"
-}

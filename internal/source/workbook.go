@@ -5,8 +5,6 @@
 package source
 
 import (
-	"archive/zip"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -64,7 +62,7 @@ func openWorkbook(path, name string, g *glyphs, probs *diag.List) *workbook {
 	}
 	// a FIFO would block the reader for ever, a device never end
 	if err := safefile.Check(path, safefile.WorkbookLimit); err != nil {
-		probs.Errorf(name, "", "", "classeur refusé : %s ; attendu un classeur .xlsx enregistré par Excel ou LibreOffice", textnorm.Escape(err.Error()))
+		probs.Errorf(name, "", "", "classeur refusé : %s ; attendu un classeur .xlsx enregistré par Excel ou LibreOffice", safefile.Describe(err))
 		return nil
 	}
 	f, err := excelize.OpenFile(path, excelize.Options{UnzipSizeLimit: unzipLimit, UnzipXMLSizeLimit: unzipXMLLimit})
@@ -77,15 +75,11 @@ func openWorkbook(path, name string, g *glyphs, probs *diag.List) *workbook {
 			probs.Errorf(name, "", "", "%s", damaged(partLabel(part), xerr))
 			return nil
 		}
-		what := textnorm.Escape(err.Error())
-		if errors.Is(err, zip.ErrFormat) || strings.HasPrefix(err.Error(), "zip: ") {
-			what = "ce n'est pas une archive zip, la forme de tout fichier .xlsx"
-		}
-		probs.Errorf(name, "", "", "classeur illisible (%s) ; attendu un fichier .xlsx valide, enregistré depuis Excel ou LibreOffice", what)
+		probs.Errorf(name, "", "", "classeur illisible (%s) ; attendu un fichier .xlsx valide, enregistré depuis Excel ou LibreOffice", workbookCause(err))
 		return nil
 	}
 	w := &workbook{f: f, name: name, glyphs: g}
-	if !w.checkParts(probs) {
+	if !w.checkParts(probs) || !w.checkSharedStrings(probs) {
 		w.close()
 		return nil
 	}
@@ -139,7 +133,7 @@ const MaxRows = 10000
 func (w *workbook) readRows(s sheetName, raw bool, probs *diag.List) ([][]string, bool) {
 	it, err := w.f.Rows(s.stored)
 	if err != nil {
-		probs.Errorf(w.name, s.clean, "", "feuille illisible (%s) ; attendu une feuille enregistrée par Excel ou LibreOffice", textnorm.Escape(err.Error()))
+		probs.Errorf(w.name, s.clean, "", "feuille illisible (%s) ; attendu une feuille enregistrée par Excel ou LibreOffice", workbookCause(err))
 		return nil, false
 	}
 	defer it.Close()
@@ -149,7 +143,7 @@ func (w *workbook) readRows(s sheetName, raw bool, probs *diag.List) ([][]string
 	for n := 1; it.Next(); n++ {
 		row, err := it.Columns(opts)
 		if err != nil {
-			probs.Errorf(w.name, s.clean, "", "classeur endommagé : la ligne %d de la feuille est illisible (%s) ; attendu un classeur enregistré par Excel ou LibreOffice : rouvrir le fichier et l'enregistrer de nouveau, ou le restaurer depuis une sauvegarde", n, textnorm.Escape(err.Error()))
+			probs.Errorf(w.name, s.clean, "", "classeur endommagé : la ligne %d de la feuille est illisible (%s) ; attendu un classeur enregistré par Excel ou LibreOffice : rouvrir le fichier et l'enregistrer de nouveau, ou le restaurer depuis une sauvegarde", n, workbookCause(err))
 			return nil, false
 		}
 		if len(row) > 0 {
@@ -164,7 +158,7 @@ func (w *workbook) readRows(s sheetName, raw bool, probs *diag.List) ([][]string
 		}
 	}
 	if err := it.Error(); err != nil {
-		probs.Errorf(w.name, s.clean, "", "feuille illisible (%s) ; attendu au plus %d lignes", textnorm.Escape(err.Error()), excelize.TotalRows)
+		probs.Errorf(w.name, s.clean, "", "feuille illisible (%s) ; attendu au plus %d lignes", workbookCause(err), excelize.TotalRows)
 		return nil, false
 	}
 	return out, true
