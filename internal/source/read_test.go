@@ -201,11 +201,12 @@ func TestBadInput(t *testing.T) {
 	}
 	// damages done to the written workbooks
 	damage := map[string]struct{ file, part, old, new string }{
-		"corrupt sheet XML":                    {"sigles.xlsx", "xl/worksheets/sheet1.xml", `<row r="3"`, `<row r="3"><c r="A3" <<`},
-		"corrupt shared strings":               {"sigles.xlsx", "xl/sharedStrings.xml", `<si>`, `<si><<`},
-		"corrupt list of sheets":               {"contrat.xlsx", "xl/workbook.xml", `<sheets>`, `<sheets><sheet`},
-		"truncated sheet":                      {"fiches.xlsx", "xl/worksheets/sheet2.xml", ``, ``},
-		"control character as Excel stores it": {"sigles.xlsx", "xl/sharedStrings.xml", `Atelier Santé Ville`, `Atelier_x0007_ Santé Ville`},
+		"corrupt sheet XML":                      {"sigles.xlsx", "xl/worksheets/sheet1.xml", `<row r="3"`, `<row r="3"><c r="A3" <<`},
+		"corrupt shared strings":                 {"sigles.xlsx", "xl/sharedStrings.xml", `<si>`, `<si><<`},
+		"corrupt list of sheets":                 {"contrat.xlsx", "xl/workbook.xml", `<sheets>`, `<sheets><sheet`},
+		"truncated sheet":                        {"fiches.xlsx", "xl/worksheets/sheet2.xml", ``, ``},
+		"control character as Excel stores it":   {"sigles.xlsx", "xl/sharedStrings.xml", `Atelier Santé Ville`, `Atelier_x0007_ Santé Ville`},
+		"text reference past the shared strings": {"sigles.xlsx", "xl/worksheets/sheet1.xml", `<c r="B3" t="s"><v>`, `<c r="B3" t="s"><v>9999`},
 	}
 	cases = append(cases, []struct {
 		name   string
@@ -216,6 +217,7 @@ func TestBadInput(t *testing.T) {
 		{"corrupt shared strings", nil, "erreur : sources/sigles.xlsx : classeur endommagé : la table des textes des cellules (xl/sharedStrings.xml) n'est pas du XML valide"},
 		{"corrupt list of sheets", nil, "erreur : sources/contrat.xlsx : classeur endommagé : la liste des feuilles (xl/workbook.xml) n'est pas du XML valide"},
 		{"control character as Excel stores it", nil, "avertissement : sources/sigles.xlsx, feuille « Sigles », cellule B3 : caractère invisible U+0007 supprimé"},
+		{"text reference past the shared strings", nil, "erreur : sources/sigles.xlsx, feuille « Sigles », cellule B3 : classeur endommagé : la cellule renvoie au texte n° 9999"},
 		{"truncated sheet", nil, "erreur : sources/fiches.xlsx, feuille « Fiches » : classeur endommagé : le contenu de la feuille (xl/worksheets/sheet2.xml) n'est pas du XML valide"},
 	}...)
 	fam := carlito(t)
