@@ -12,6 +12,7 @@ import (
 	"github.com/contrat-local-sante/cls/internal/doc"
 	"github.com/contrat-local-sante/cls/internal/frnum"
 	"github.com/contrat-local-sante/cls/internal/model"
+	"github.com/contrat-local-sante/cls/internal/safefile"
 )
 
 // Fonts are the document's regular and bold faces, parsed for go-chart.
@@ -24,16 +25,16 @@ type Fonts struct {
 func ParseFonts(regular, bold []byte) (f Fonts, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			f, err = Fonts{}, fmt.Errorf("police illisible pour les graphiques : %v", p)
+			f, err = Fonts{}, fmt.Errorf("police illisible pour les graphiques (%s)", safefile.Recovered(p))
 		}
 	}()
 	r, err := truetype.Parse(regular)
 	if err != nil {
-		return Fonts{}, fmt.Errorf("police illisible pour les graphiques : %v", err)
+		return Fonts{}, fmt.Errorf("police illisible pour les graphiques (%s)", safefile.Cause(err))
 	}
 	b, err := truetype.Parse(bold)
 	if err != nil {
-		return Fonts{}, fmt.Errorf("police grasse illisible pour les graphiques : %v", err)
+		return Fonts{}, fmt.Errorf("police grasse illisible pour les graphiques (%s)", safefile.Cause(err))
 	}
 	return Fonts{Regular: r, Bold: b}, nil
 }
@@ -250,7 +251,7 @@ func Figure(spec model.ChartSpec, width float64, m Measurer, f Fonts) (doc.Figur
 		c.Elements = []gochart.Renderable{b.legend}
 	}
 	if err := c.Render(func(int, int) (gochart.Renderer, error) { return r, nil }, nil); err != nil {
-		return doc.Figure{}, fmt.Errorf("graphique « %s » : dessin impossible (%v)", spec.ID, err)
+		return doc.Figure{}, fmt.Errorf("graphique « %s » : dessin impossible (%s)", spec.ID, safefile.Cause(err))
 	}
 	return doc.Figure{Width: width, Height: height, Items: r.items}, nil
 }

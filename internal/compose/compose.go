@@ -20,6 +20,7 @@ import (
 	"github.com/contrat-local-sante/cls/internal/doc"
 	"github.com/contrat-local-sante/cls/internal/imagefile"
 	"github.com/contrat-local-sante/cls/internal/model"
+	"github.com/contrat-local-sante/cls/internal/safefile"
 )
 
 // Measurer measures text, for diagrams that fit labels into boxes.
@@ -121,7 +122,7 @@ func (k *composer) drawCharts() {
 			// the process: it becomes this chart's error instead
 			defer func() {
 				if r := recover(); r != nil {
-					results[i] = chartResult{err: fmt.Errorf("graphique « %s » : erreur interne en le dessinant (%v) ; merci de signaler ce problème avec %s", spec.ID, r, k.c.Files.Diagnostic)}
+					results[i] = chartResult{err: fmt.Errorf("graphique « %s » : erreur interne en le dessinant (%s) ; merci de signaler ce problème avec %s", spec.ID, safefile.Recovered(r), k.c.Files.Diagnostic)}
 				}
 			}()
 			f, err := chart.Figure(spec, 165, k.m, k.fonts)

@@ -158,7 +158,9 @@ func Load(path string, overrides map[string]string) (*Config, error) {
 	c := &Config{File: path, bad: map[string]bool{}}
 	abs, err := filepath.Abs(path)
 	if err != nil {
-		return nil, err
+		var l diag.List
+		l.Errorf(path, "", "", "dossier courant inaccessible (%s) ; attendu de lancer cls depuis un dossier qui existe", safefile.Cause(err))
+		return nil, l
 	}
 	c.Dir = filepath.Dir(abs)
 	c.origins = origins(v, path, lower)
@@ -192,7 +194,7 @@ func readFile(path string) ([]byte, error) {
 	case safefile.IsRefusal(err):
 		return nil, fail("%v ; attendu le fichier cls.yaml", err)
 	case err != nil:
-		return nil, fail("fichier de configuration illisible ; attendu un fichier cls.yaml lisible")
+		return nil, fail("fichier de configuration illisible (%s) ; attendu un fichier cls.yaml lisible", safefile.Cause(err))
 	}
 	return b, nil
 }

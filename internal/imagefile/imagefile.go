@@ -7,10 +7,12 @@ package imagefile
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"image"
 	_ "image/jpeg" // the formats fpdf embeds
 	_ "image/png"
+	"io/fs"
 
 	"github.com/contrat-local-sante/cls/internal/safefile"
 )
@@ -39,7 +41,10 @@ func Read(path string) (*Image, error) {
 		if safefile.IsRefusal(err) {
 			return nil, err
 		}
-		return nil, fmt.Errorf("image introuvable")
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("image introuvable")
+		}
+		return nil, fmt.Errorf("image illisible : %s", safefile.Describe(err))
 	}
 	cfg, format, err := image.DecodeConfig(bytes.NewReader(b))
 	switch {

@@ -9,6 +9,8 @@ import (
 	"github.com/contrat-local-sante/cls/internal/doc"
 	"github.com/contrat-local-sante/cls/internal/imagefile"
 	"github.com/contrat-local-sante/cls/internal/layout"
+	"github.com/contrat-local-sante/cls/internal/safefile"
+	"github.com/contrat-local-sante/cls/internal/textnorm"
 )
 
 // registerImages gives fpdf every image the pages draw, read and checked
@@ -28,7 +30,7 @@ func registerImages(pdf *fpdf.Fpdf, res *layout.Result) error {
 				err = register(pdf, im.Path, img)
 			}
 			if err != nil {
-				return fmt.Errorf("cls.yaml, document.logo : %s : %v ; attendu une image PNG ou JPEG", im.Path, err)
+				return fmt.Errorf("cls.yaml, document.logo : %s : %v ; attendu une image PNG ou JPEG", textnorm.Escape(im.Path), err)
 			}
 		}
 	}
@@ -40,12 +42,12 @@ func registerImages(pdf *fpdf.Fpdf, res *layout.Result) error {
 func register(pdf *fpdf.Fpdf, path string, img *imagefile.Image) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("image illisible pour le PDF (%v)", r)
+			err = fmt.Errorf("image illisible pour le PDF (%s)", safefile.Recovered(r))
 		}
 	}()
 	pdf.RegisterImageOptionsReader(path, fpdf.ImageOptions{ImageType: img.Format}, bytes.NewReader(img.Data))
 	if err := pdf.Error(); err != nil {
-		return fmt.Errorf("image illisible pour le PDF (%v)", err)
+		return fmt.Errorf("image illisible pour le PDF (%s)", safefile.Cause(err))
 	}
 	return nil
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/contrat-local-sante/cls/internal/doc"
 	"github.com/contrat-local-sante/cls/internal/fonts"
 	"github.com/contrat-local-sante/cls/internal/layout"
+	"github.com/contrat-local-sante/cls/internal/safefile"
 )
 
 // Attachment is a file embedded in the PDF.
@@ -44,7 +45,7 @@ func Write(res *layout.Result, opt Options) (out []byte, err error) {
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			out, err = nil, fmt.Errorf("écriture du PDF interrompue : %v (erreur interne, à signaler)", r)
+			out, err = nil, fmt.Errorf("écriture du PDF interrompue : %s (erreur interne, à signaler)", safefile.Recovered(r))
 		}
 	}()
 	return write(res, opt)
@@ -121,11 +122,11 @@ func write(res *layout.Result, opt Options) ([]byte, error) {
 		}
 	}
 	if err := pdf.Error(); err != nil {
-		return nil, fmt.Errorf("écriture du PDF : %w", err)
+		return nil, fmt.Errorf("écriture du PDF impossible (%s)", safefile.Cause(err))
 	}
 	var buf bytes.Buffer
 	if err := pdf.Output(&buf); err != nil {
-		return nil, fmt.Errorf("écriture du PDF : %w", err)
+		return nil, fmt.Errorf("écriture du PDF impossible (%s)", safefile.Cause(err))
 	}
 	return fix(buf.Bytes())
 }

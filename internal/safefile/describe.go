@@ -66,6 +66,16 @@ func Detail(err error) string {
 	return "détail technique : " + textnorm.Escape(err.Error())
 }
 
+// Recovered is the technical detail of a recovered panic, for a message
+// that already says, in French, that an internal error occurred: Go's
+// runtime errors are English and only useful in a report.
+func Recovered(r any) string {
+	if err, ok := r.(error); ok {
+		return Detail(err)
+	}
+	return "détail technique : " + textnorm.Escape(fmt.Sprint(r))
+}
+
 // errnos describe the system errors a coordinator can meet on an ordinary
 // computer: a full or read-only disk, a name too long, a file where a
 // folder was expected.

@@ -1,7 +1,6 @@
 package source
 
 import (
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -74,7 +73,7 @@ func Read(cfg *config.Config, dirs Dirs) (*model.Contract, diag.List) {
 			defer func() {
 				if r := recover(); r != nil {
 					file := [...]string{c.Files.Contrat, c.Files.Sigles, c.Files.Fiches, c.Files.Templates}[i]
-					parts[i].Errorf(file, "", "", "erreur interne en lisant ce fichier (détail technique : %s) ; merci de signaler ce problème avec ce fichier", textnorm.Escape(fmt.Sprint(r)))
+					parts[i].Errorf(file, "", "", "erreur interne en lisant ce fichier (%s) ; merci de signaler ce problème avec ce fichier", safefile.Recovered(r))
 				}
 			}()
 			read(&parts[i])
