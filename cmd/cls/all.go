@@ -17,6 +17,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/contrat-local-sante/cls/internal/build"
+	"github.com/contrat-local-sante/cls/internal/safefile"
 	"github.com/contrat-local-sante/cls/internal/textnorm"
 )
 
@@ -42,7 +43,7 @@ func buildAll(dir string, opt build.Options, timeout time.Duration, stdout io.Wr
 	}
 	exe, err := os.Executable()
 	if err != nil {
-		return false, fmt.Errorf("impossible de retrouver le programme cls pour construire chaque territoire (%v)", err)
+		return false, fmt.Errorf("impossible de retrouver le programme cls pour construire chaque territoire (%s)", safefile.Cause(err))
 	}
 	done := make([]chan outcome, len(ts))
 	for i := range done {
@@ -120,7 +121,7 @@ type outcome struct {
 func runTerritory(exe string, args []string, timeout time.Duration) (o outcome) {
 	defer func() {
 		if r := recover(); r != nil {
-			o = outcome{kind: "ÉCHEC", header: fmt.Sprintf(" : erreur interne (%v) ; merci de signaler ce problème", r)}
+			o = outcome{kind: "ÉCHEC", header: fmt.Sprintf(" : erreur interne (%s) ; merci de signaler ce problème", safefile.Recovered(r))}
 		}
 	}()
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
@@ -145,7 +146,7 @@ func runTerritory(exe string, args []string, timeout time.Duration) (o outcome) 
 	}
 	var exit *exec.ExitError
 	if !errors.As(err, &exit) {
-		return outcome{kind: "ÉCHEC", header: fmt.Sprintf(" : construction impossible à lancer (%v)", err)}
+		return outcome{kind: "ÉCHEC", header: fmt.Sprintf(" : construction impossible à lancer (%s)", safefile.Cause(err))}
 	}
 	lines := append(stdoutLines, stderrLines...)
 	if ws, ok := exit.Sys().(interface {
@@ -163,7 +164,7 @@ func runTerritory(exe string, args []string, timeout time.Duration) (o outcome) 
 		for i, l := range lines {
 			for _, p := range []string{"panic: ", "fatal error: "} {
 				if msg, ok := strings.CutPrefix(l, p); ok {
-					return outcome{kind: "ÉCHEC", header: " : arrêt inattendu (erreur interne) : " + msg,
+					return outcome{kind: "ÉCHEC", header: " : arrêt inattendu (erreur interne ; " + crashDetail(msg) + ")",
 						lines: append(lines[:i:i], "Merci de signaler ce problème avec les fichiers de ce territoire.")}
 				}
 			}
@@ -172,6 +173,15 @@ func runTerritory(exe string, args []string, timeout time.Duration) (o outcome) 
 	default:
 		return outcome{kind: "ÉCHEC", header: fmt.Sprintf(" : arrêt inattendu (code de sortie %d)", code), lines: lines}
 	}
+}
+
+// crashDetail words the Go runtime's last words about a crash: its
+// English only as a technical detail, memory exhaustion said as such.
+func crashDetail(msg string) string {
+	if strings.Contains(msg, "out of memory") {
+		return "mémoire épuisée ; détail technique : " + textnorm.Escape(msg)
+	}
+	return "détail technique : " + textnorm.Escape(msg)
 }
 
 // signalName says in French why the system stopped a build.

@@ -46,8 +46,8 @@ func TestBuildAllIsolatesAPanickingTerritory(t *testing.T) {
 	}
 	wantLines(t, out,
 		"OK    "+filepath.Join(dir, "a-val")+" → "+filepath.Join(dir, "a-val", "output", "cls-val-exemple.pdf"),
-		"ÉCHEC "+filepath.Join(dir, "panique")+" : arrêt inattendu (erreur interne)\n   erreur interne : runtime error: index out of range [3] with length 0 ; le PDF précédent est intact.",
-		"ÉCHEC "+filepath.Join(dir, "plante")+" : arrêt inattendu (erreur interne) : boum dans une goroutine\n   Merci de signaler ce problème avec les fichiers de ce territoire.\n",
+		"ÉCHEC "+filepath.Join(dir, "panique")+" : arrêt inattendu (erreur interne)\n   erreur interne (détail technique : runtime error: index out of range [3] with length 0) ; le PDF précédent est intact.",
+		"ÉCHEC "+filepath.Join(dir, "plante")+" : arrêt inattendu (erreur interne ; détail technique : boum dans une goroutine)\n   Merci de signaler ce problème avec les fichiers de ce territoire.\n",
 		"OK    "+filepath.Join(dir, "z-val"),
 		"4 territoire(s) : 2 réussi(s), 2 en échec.")
 	if strings.Contains(out, "goroutine ") {
@@ -146,7 +146,7 @@ func TestPanicInACommandIsAFrenchMessage(t *testing.T) {
 	if code != 2 || out != "" {
 		t.Errorf("exit %d, stdout %q; want 2 and nothing", code, out)
 	}
-	want := "erreur interne : runtime error: index out of range [3] with length 0 ; le PDF précédent est intact. Merci de signaler ce problème avec le fichier qui l'a provoqué.\n"
+	want := "erreur interne (détail technique : runtime error: index out of range [3] with length 0) ; le PDF précédent est intact. Merci de signaler ce problème avec le fichier qui l'a provoqué.\n"
 	if errOut != want {
 		t.Errorf("stderr:\n%s\nwant:\n%s", errOut, want)
 	}

@@ -305,3 +305,27 @@ func frenchMessage(msg string) string {
 	}
 	return msg
 }
+
+// completionRequest reports whether args would run cobra's hidden
+// completion command (« __complete », « __completeNoDesc »), and under
+// which name. Cobra adds that command inside Execute, whatever the
+// options, and it prints English on stderr; completion is disabled, so
+// cls refuses it as the unknown command it is for the coordinator. The
+// command line is resolved as cobra will, options and their values
+// skipped, by a stand-in added for the lookup only.
+func completionRequest(root *cobra.Command, args []string) (string, bool) {
+	probe := &cobra.Command{Use: cobra.ShellCompRequestCmd, Aliases: []string{cobra.ShellCompNoDescRequestCmd},
+		Hidden: true, DisableFlagParsing: true, Run: func(*cobra.Command, []string) {}}
+	root.InitDefaultHelpCmd() // as Execute does, so that a message lists it
+	root.AddCommand(probe)
+	defer root.RemoveCommand(probe)
+	if c, _, err := root.Find(args); err != nil || c != probe {
+		return "", false
+	}
+	for _, a := range args {
+		if a == cobra.ShellCompRequestCmd || a == cobra.ShellCompNoDescRequestCmd {
+			return a, true
+		}
+	}
+	return cobra.ShellCompRequestCmd, true
+}

@@ -7,7 +7,7 @@ import (
 	"runtime"
 	"strings"
 
-	"github.com/contrat-local-sante/cls/internal/textnorm"
+	"github.com/contrat-local-sante/cls/internal/safefile"
 )
 
 // exitInternal is the exit code of a command stopped by an internal error
@@ -29,8 +29,8 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 			if w := panicSite(); w != "" {
 				where = " (" + w + ")"
 			}
-			fmt.Fprintf(stderr, "erreur interne : %s%s ; le PDF précédent est intact. Merci de signaler ce problème avec le fichier qui l'a provoqué.\n",
-				textnorm.Escape(fmt.Sprint(r)), where)
+			fmt.Fprintf(stderr, "erreur interne (%s)%s ; le PDF précédent est intact. Merci de signaler ce problème avec le fichier qui l'a provoqué.\n",
+				safefile.Recovered(r), where)
 			code = exitInternal
 		}
 	}()

@@ -265,6 +265,10 @@ func runCommand(args []string, stdout, stderr io.Writer) int {
 	evaluationCmd.AddCommand(evalTemplateCmd)
 	root.AddCommand(buildCmd, checkCmd, extractCmd, diffCmd, avenantCmd, evaluationCmd)
 	frenchCommands(root)
+	if name, ok := completionRequest(root, args); ok {
+		fmt.Fprintln(stderr, "erreur :", unknownCommand(root, name))
+		return 1
+	}
 	root.SetArgs(args)
 	root.SetOut(stdout)
 	root.SetErr(stderr)

@@ -6,6 +6,7 @@ package fonts
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -103,8 +104,10 @@ func readFace(path string) ([]byte, *fault) {
 	switch {
 	case errors.As(err, &refusal):
 		return nil, &fault{refusal.Reason, wantTTF}
-	case err != nil:
+	case errors.Is(err, fs.ErrNotExist):
 		return nil, &fault{"police introuvable", wantTTF}
+	case err != nil:
+		return nil, &fault{"police illisible (" + safefile.Cause(err) + ")", wantTTF}
 	}
 	return b, nil
 }
