@@ -51,14 +51,30 @@ func cellBlocks(s string) []doc.Block {
 }
 
 // leadMarker matches what Markdown would take for a block marker at the
-// start of a line of plain text: "+ 16 %", "# 3", "> note", "1) …".
+// start of a line of plain text: "+ 16 %", "# 3", "> note", "1) …", a rule
+// ("---", "***", "==="), a code fence ("```"), a link definition
+// ("[1]: https://…", which Markdown removes from the text).
 var (
-	leadMarker = regexp.MustCompile(`^([+#>])(\s|$)`)
-	leadNumber = regexp.MustCompile(`^(\d+)([.)])(\s|$)`)
+	leadMarker  = regexp.MustCompile(`^([+#>])(\s|$)`)
+	leadNumber  = regexp.MustCompile(`^(\d+)([.)])(\s|$)`)
+	leadRule    = regexp.MustCompile(`^([-*_=])[-*_=\s]*$`)
+	leadFence   = regexp.MustCompile("^(`{3,}|~{3,})")
+	leadLinkDef = regexp.MustCompile(`^\[[^\]]*\]:`)
 )
 
-// escapeLead keeps a cell line literal when it starts like a Markdown block.
+// literal escapes what Markdown would otherwise take from the text of a
+// cell: a backslash (« C:\dossier\_x »), an entity (« &amp; »), a code
+// span's backquotes. Emphasis (*, _) and links stay, as the guide says.
+var literal = strings.NewReplacer(`\`, `\\`, "&", `\&`, "`", "\\`")
+
+// escapeLead keeps a cell line literal when it starts like a Markdown
+// block, and its backslashes, entities and backquotes as typed.
 func escapeLead(s string) string {
+	s = literal.Replace(s)
+	switch {
+	case leadRule.MatchString(s), leadFence.MatchString(s), leadLinkDef.MatchString(s):
+		return `\` + s
+	}
 	s = leadMarker.ReplaceAllString(s, `\$1$2`)
 	return leadNumber.ReplaceAllString(s, `$1\$2$3`)
 }

@@ -200,7 +200,7 @@ func (c *mdConv) inlines(n ast.Node) []doc.Inline {
 		for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
 			switch v := ch.(type) {
 			case *ast.Text:
-				s := string(util.ResolveNumericReferences(util.ResolveEntityNames(util.UnescapePunctuations(v.Segment.Value(c.src)))))
+				s := unescapeText(v.Segment.Value(c.src))
 				out = append(out, doc.Inline{Text: s, Style: st, Link: link})
 				if v.HardLineBreak() {
 					out = append(out, doc.Inline{Text: "\n", Style: st})
@@ -256,4 +256,26 @@ func mergeInlines(in []doc.Inline) []doc.Inline {
 		out = append(out, r)
 	}
 	return out
+}
+
+// unescapeText resolves a text segment's backslash escapes and entity
+// references in one pass, as a Markdown renderer does: « \&amp; » is the
+// text « &amp; », not « & ».
+func unescapeText(b []byte) string {
+	var out, run []byte
+	flush := func() {
+		out = append(out, util.ResolveNumericReferences(util.ResolveEntityNames(run))...)
+		run = run[:0]
+	}
+	for i := 0; i < len(b); i++ {
+		if b[i] == '\\' && i+1 < len(b) && util.IsPunct(b[i+1]) {
+			flush()
+			out = append(out, b[i+1])
+			i++
+			continue
+		}
+		run = append(run, b[i])
+	}
+	flush()
+	return string(out)
 }
