@@ -97,7 +97,7 @@ func TestTemplateErrorsNameFileAndLine(t *testing.T) {
 		{"# T\n\n```cls\nfigure camembert\n```\n", "erreur : templates/01.md, ligne 4 : figure « camembert » inconnue"},
 		{"# T\n\n```cls\nannexe-secrete\n```\n", "erreur : templates/01.md, ligne 4 : directive « annexe-secrete » inconnue"},
 		{"# T\n\n{{ puces .ComitePilotage \"\" \"\" }}\n\n```cls\nannexe\n```\n", "erreur : templates/01.md, ligne 6 : directive « annexe » inconnue"},
-		{"# T\n\n{{ range .Acteurs }\n", "erreur : templates/01.md, ligne 3 : modèle invalide : unexpected"},
+		{"# T\n\n{{ range .Acteurs }\n", "erreur : templates/01.md, ligne 3 : accolade « } » seule : « {{ » se referme par deux accolades ; attendu « }} »"},
 	}
 	for _, tc := range cases {
 		_, probs := Compose(contract(model.Template{Name: "01.md", Path: "templates/01.md", Text: tc.text}), runeMeasurer{}, chart.Fonts{})

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"reflect"
 	"regexp"
-	"strconv"
 	"strings"
 	"text/template"
 
@@ -70,7 +69,7 @@ var baseFuncs = template.FuncMap{
 	"puces": func(list any, sep, last string) (string, error) {
 		v := reflect.ValueOf(list)
 		if v.Kind() != reflect.Slice {
-			return "", fmt.Errorf("puces attend une liste, pas %T", list)
+			return "", fmt.Errorf("puces attend une liste (par exemple .Acteurs), pas %s", frenchType(fmt.Sprintf("%T", list)))
 		}
 		var b strings.Builder
 		for i := 0; i < v.Len(); i++ {
@@ -91,27 +90,25 @@ func escapeMarkdown(s string) string {
 	return r.Replace(s)
 }
 
-var (
-	tmplErrLine   = regexp.MustCompile(`:(\d+):(\d+)?:? ?`)
-	unknownField  = regexp.MustCompile(`can't evaluate field (\S+) in type`)
-	callError     = regexp.MustCompile(`error calling (\S+): (.*)$`)
-	undefinedFunc = regexp.MustCompile(`function "(\S+)" not defined`)
-)
+// tmplErrLine finds the line in an error of text/template whose template
+// name is not the expected one (see splitTemplateError).
+var tmplErrLine = regexp.MustCompile(`:(\d+):(\d+)?:? ?`)
 
 // execute runs a template over the contract data, within a budget of
 // loops, calls, output and time (see bound.go).
 func execute(t model.Template, data templateData, funcs template.FuncMap, probs *diag.List) (string, bool) {
+	b := new(budget)
+	name := goTemplateName(t.Name)
 	report := func(err error) {
-		p := diag.Problem{Severity: diag.Error, File: t.Path, Message: templateMessage(err)}
+		p := diag.Problem{Severity: diag.Error, File: t.Path}
 		if b, ok := err.(*boundError); ok {
 			p.Message, p.Line = b.msg, b.line
-		} else if m := tmplErrLine.FindStringSubmatch(err.Error()); m != nil {
-			p.Line, _ = strconv.Atoi(m[1])
+		} else {
+			p.Line, p.Message = templateProblem(name, err)
 		}
 		*probs = append(*probs, p)
 	}
-	b := new(budget)
-	tp, err := template.New(t.Name).Funcs(funcs).Funcs(template.FuncMap{boundFunc: b.charge}).Option("missingkey=error").Parse(t.Text)
+	tp, err := template.New(name).Funcs(funcs).Funcs(template.FuncMap{boundFunc: b.charge}).Option("missingkey=error").Parse(t.Text)
 	if err != nil {
 		report(err)
 		return "", false
@@ -123,28 +120,6 @@ func execute(t model.Template, data templateData, funcs template.FuncMap, probs 
 		return "", false
 	}
 	return out, true
-}
-
-// templateMessage says in French what is wrong with a template.
-func templateMessage(err error) string {
-	msg := err.Error()
-	if m := unknownField.FindStringSubmatch(msg); m != nil {
-		return fmt.Sprintf("champ « %s » inconnu ; les champs possibles sont décrits dans docs/sources.md", m[1])
-	}
-	if m := callError.FindStringSubmatch(msg); m != nil {
-		return fmt.Sprintf("{{ %s … }} : %s", m[1], m[2])
-	}
-	if m := undefinedFunc.FindStringSubmatch(msg); m != nil {
-		return fmt.Sprintf("fonction « %s » inconnue ; fonctions possibles : puces, donnee, tableau", m[1])
-	}
-	// a syntax error: keep Go's description, without the file prefix
-	if i := strings.Index(msg, ": "); i >= 0 && strings.HasPrefix(msg, "template:") {
-		parts := strings.SplitN(msg, ": ", 3)
-		if len(parts) == 3 {
-			return "modèle invalide : " + parts[2]
-		}
-	}
-	return "modèle invalide : " + msg
 }
 
 // statFuncs are the template functions that quote the statistics:
