@@ -104,7 +104,7 @@ func execute(t model.Template, data templateData, funcs template.FuncMap, probs 
 		if b, ok := err.(*boundError); ok {
 			p.Message, p.Line = b.msg, b.line
 		} else {
-			p.Line, p.Message = templateProblem(name, err)
+			p.Line, p.Message = templateProblem(name, t.Text, err)
 		}
 		*probs = append(*probs, p)
 	}

@@ -24,8 +24,15 @@ import (
 
 // templateProblem is the line (0 when none applies) and the French message
 // for an error of text/template on the template named name.
-func templateProblem(name string, err error) (int, string) {
+func templateProblem(name, text string, err error) (int, string) {
 	e := splitTemplateError(name, err.Error())
+	if e.body == "unexpected EOF" {
+		// Go says where the text ends; the coordinator needs the block
+		// left open.
+		if kw, line, ok := openBlock(text); ok {
+			return e.line, fmt.Sprintf("fin du modèle atteinte alors que le {{ %s }} de la ligne %d est encore ouvert ; attendu un {{ end }} pour le fermer", kw, line)
+		}
+	}
 	if inner := calledError(err); inner != nil {
 		if fn, ok := strings.CutSuffix(e.body, ": "+inner.Error()); ok {
 			if i := strings.LastIndex(fn, "error calling "); i >= 0 {
@@ -48,6 +55,45 @@ func templateProblem(name string, err error) (int, string) {
 // %!s(MISSING) »). A template calling itself by a name holding « % »
 // must use the replacement, which no one types.
 func goTemplateName(name string) string { return strings.ReplaceAll(name, "%", "\uFF05") }
+
+// openBlock finds the last block of text left without its {{ end }}, by a
+// light scan of the actions' first words.
+func openBlock(text string) (keyword string, line int, ok bool) {
+	type open struct {
+		kw   string
+		line int
+	}
+	var stack []open
+	for pos := 0; ; {
+		i := strings.Index(text[pos:], "{{")
+		if i < 0 {
+			break
+		}
+		start := pos + i
+		end := strings.Index(text[start+2:], "}}")
+		if end < 0 {
+			break
+		}
+		words := strings.Fields(strings.TrimPrefix(text[start+2:start+2+end], "-"))
+		pos = start + 2 + end + 2
+		if len(words) == 0 {
+			continue
+		}
+		switch words[0] {
+		case "if", "range", "with", "define", "block":
+			stack = append(stack, open{words[0], 1 + strings.Count(text[:start], "\n")})
+		case "end":
+			if len(stack) > 0 {
+				stack = stack[:len(stack)-1]
+			}
+		}
+	}
+	if len(stack) == 0 {
+		return "", 0, false
+	}
+	o := stack[len(stack)-1]
+	return o.kw, o.line, true
+}
 
 // calledError is the error a function returned, which text/template wraps
 // in « error calling NAME: » (the only message it wraps).

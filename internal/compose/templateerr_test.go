@@ -30,7 +30,8 @@ var templateErrorCases = []struct {
 	want         string
 }{
 	{"unexpected } in operand", "# T\n\n{{ range .Acteurs }\n", 3, "accolade « } » seule : « {{ » se referme par deux accolades ; attendu « }} »"},
-	{"unexpected EOF", "{{ if .Fiches }}\nx\n", 3, "fin du modèle atteinte avec un bloc encore ouvert ; attendu un {{ end }} pour chaque {{ if }}, {{ range }}, {{ with }}, {{ define }} ou {{ block }}"},
+	{"unexpected EOF", "{{ if .Fiches }}\nx\n", 3, "fin du modèle atteinte alors que le {{ if }} de la ligne 1 est encore ouvert ; attendu un {{ end }} pour le fermer"},
+	{"unexpected EOF, nested", "{{- range .Acteurs }}\n{{ if .Name }}a{{ end }}\n{{with 1 -}}\n{{- end }}{{/* {{ end }} */}}\n", 5, "fin du modèle atteinte alors que le {{ range }} de la ligne 1 est encore ouvert ; attendu un {{ end }} pour le fermer"},
 	{"unexpected {{end}}", "a\n{{ end }}", 2, "{{ end }} en trop : aucun {{ if }}, {{ range }}, {{ with }}, {{ define }} ou {{ block }} ouvert à fermer"},
 	{"unexpected {{else}}", "{{ else }}", 1, "{{ else }} en dehors d'un {{ if }}, {{ range }} ou {{ with }} ; attendu {{ if … }} … {{ else }} … {{ end }}"},
 	{"expected end; found {{else}}", "{{ if .Fiches }}x{{ else }}y{{ else }}z{{ end }}", 1, "{{ else }} en trop : un bloc n'a qu'un {{ else }}, après ses {{ else if … }} ; attendu {{ end }}"},
@@ -158,11 +159,15 @@ func TestTemplateErrorsHaveNoEnglish(t *testing.T) {
 }
 
 func TestUnknownTemplateErrorKeptEscaped(t *testing.T) {
-	line, msg := templateProblem("05.md", errors.New("template: 05.md:7: a new message \x1b[31m"))
+	line, msg := templateProblem("05.md", "", errors.New("template: 05.md:7: a new message \x1b[31m"))
 	if want := "modèle invalide (erreur non reconnue) : a new message <U+001B>[31m"; line != 7 || msg != want {
 		t.Errorf("got %d %q, want 7 %q", line, msg, want)
 	}
-	line, msg = templateProblem("05.md", errors.New("template: 05.md: is an incomplete or empty template"))
+	line, msg = templateProblem("05.md", "{{ if }", errors.New("template: 05.md:3: unexpected EOF"))
+	if want := "fin du modèle atteinte avec un bloc encore ouvert ; attendu un {{ end }} pour chaque {{ if }}, {{ range }}, {{ with }}, {{ define }} ou {{ block }}"; line != 3 || msg != want {
+		t.Errorf("block not found: got %d %q, want 3 %q", line, msg, want)
+	}
+	line, msg = templateProblem("05.md", "", errors.New("template: 05.md: is an incomplete or empty template"))
 	if want := "modèle invalide (erreur non reconnue) : is an incomplete or empty template"; line != 0 || msg != want {
 		t.Errorf("no line: got %d %q, want 0 %q", line, msg, want)
 	}
