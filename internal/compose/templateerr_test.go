@@ -189,3 +189,22 @@ func TestTemplateErrorLineAfterOddName(t *testing.T) {
 		}
 	}
 }
+
+// FuzzTemplateErrorsKnown looks for an error of text/template that the
+// translation table does not know.
+func FuzzTemplateErrorsKnown(f *testing.F) {
+	for _, tc := range templateErrorCases {
+		f.Add(tc.text)
+	}
+	for _, text := range moreBadTemplates {
+		f.Add(text)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		_, probs := runTemplate(t, text, allFuncs())
+		for _, p := range probs {
+			if strings.Contains(p.Message, "erreur non reconnue") {
+				t.Errorf("%q: %s", text, p)
+			}
+		}
+	})
+}
