@@ -186,6 +186,11 @@ func archivePrevious(path, sum string) error {
 	if st, err := os.Lstat(dest); err == nil && st.Mode().IsRegular() {
 		return nil
 	}
+	if st, err := os.Lstat(dir); err == nil && !st.IsDir() {
+		// a link would send the replaced PDF anywhere: the archive is a
+		// real folder beside the PDF
+		return fmt.Errorf("%s : le dossier d'archive n'est pas un vrai dossier (%s) ; attendu un dossier « archive » à côté du PDF, où garder le PDF remplacé", textnorm.Escape(dir), kind(st.Mode()))
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("%s : dossier d'archive impossible à créer (%s) ; attendu un dossier où garder le PDF remplacé", textnorm.Escape(dir), safefile.Cause(err))
 	}

@@ -73,6 +73,11 @@ func pdfTarget(opt Options, cfg *config.Config, out, before string) (target, err
 	if err := t.resolve(); err != nil {
 		return t, err
 	}
+	if out == "" {
+		if err := resolvedInside(cfg, t); err != nil {
+			return t, err
+		}
+	}
 	if n := len(filepath.Base(t.path)); n > maxName-len(".sha256") {
 		return t, t.errorf("nom de fichier trop long (%d octets) : son fichier de contrôle .sha256 dépasserait les %d octets qu'admettent les systèmes de fichiers ; attendu un nom de %d octets au plus", n, maxName, maxName-len(".sha256"))
 	}
@@ -97,6 +102,35 @@ func configuredInside(cfg *config.Config) error {
 			return &OutputError{File: cfg.Origin(kv.key), Msg: fmt.Sprintf("%s vaut « %s », qui sort du dossier du territoire (celui de cls.yaml) ; attendu un chemin relatif, sans « .. », par exemple « output » — pour écrire ailleurs : --out FICHIER.pdf",
 				kv.key, textnorm.Escape(kv.val))}
 		}
+	}
+	return nil
+}
+
+// resolvedInside refuses a configured output that symbolic links lead out
+// of the territory folder: a territory folder received from someone else
+// may hold an output folder, or a PDF, that is a link to anywhere.
+func resolvedInside(cfg *config.Config, t target) error {
+	root, err := filepath.EvalSymlinks(cfg.Dir)
+	if err != nil {
+		root = cfg.Dir
+	}
+	d := t.path
+	for { // the deepest part of the path that exists
+		if _, err := os.Lstat(d); err == nil {
+			break
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return nil
+		}
+		d = parent
+	}
+	real, err := filepath.EvalSymlinks(d)
+	if err != nil {
+		return nil // resolve has refused what leads nowhere
+	}
+	if rel, err := filepath.Rel(root, real); err != nil || rel != "." && !filepath.IsLocal(rel) {
+		return t.errorf("un lien symbolique mène hors du dossier du territoire (vers « %s ») ; attendu un dossier de sortie dans le dossier du territoire — pour écrire ailleurs : --out FICHIER.pdf", textnorm.Escape(real))
 	}
 	return nil
 }
@@ -194,6 +228,8 @@ func (t target) parentIsFolder() error {
 // kind names what a non-regular file is.
 func kind(m fs.FileMode) string {
 	switch {
+	case m.IsRegular():
+		return "fichier"
 	case m.IsDir():
 		return "dossier"
 	case m&fs.ModeNamedPipe != 0:
