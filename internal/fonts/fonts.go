@@ -107,7 +107,7 @@ func readFace(path string) ([]byte, *fault) {
 	case errors.Is(err, fs.ErrNotExist):
 		return nil, &fault{"police introuvable", wantTTF}
 	case err != nil:
-		return nil, &fault{"police illisible (" + safefile.Cause(err) + ")", wantTTF}
+		return nil, &fault{"police illisible, " + safefile.Cause(err), wantTTF}
 	}
 	return b, nil
 }

@@ -83,14 +83,14 @@ var errnos = map[syscall.Errno]string{
 	syscall.ENOSPC:       "disque plein",
 	syscall.EDQUOT:       "quota de disque dépassé",
 	syscall.EROFS:        "disque en lecture seule",
-	syscall.EACCES:       "accès refusé (droits du fichier ou du dossier)",
-	syscall.EPERM:        "opération non permise (droits du fichier ou du dossier)",
+	syscall.EACCES:       "accès refusé par les droits du fichier ou du dossier",
+	syscall.EPERM:        "opération non permise par les droits du fichier ou du dossier",
 	syscall.EISDIR:       "c'est un dossier, pas un fichier",
 	syscall.ENOTDIR:      "un élément du chemin est un fichier, pas un dossier",
 	syscall.ENAMETOOLONG: "nom de fichier ou chemin trop long",
 	syscall.EMFILE:       "trop de fichiers ouverts à la fois",
 	syscall.ENFILE:       "trop de fichiers ouverts à la fois sur l'ordinateur",
-	syscall.EIO:          "erreur d'entrée-sortie du disque (disque ou clé USB défaillant ?)",
+	syscall.EIO:          "erreur de lecture ou d'écriture du disque, peut-être défaillant",
 	syscall.ELOOP:        "trop de liens symboliques enchaînés",
 	syscall.EBUSY:        "fichier ou dossier occupé par un autre programme",
 	syscall.ETXTBSY:      "fichier occupé par un autre programme",
@@ -127,19 +127,19 @@ func Known(err error) (string, bool) {
 	case errors.Is(err, fs.ErrNotExist):
 		return "fichier ou dossier introuvable", true
 	case errors.Is(err, fs.ErrPermission):
-		return "accès refusé (droits du fichier ou du dossier)", true
+		return "accès refusé par les droits du fichier ou du dossier", true
 	case errors.Is(err, fs.ErrExist):
 		return "le fichier existe déjà", true
 	case errors.Is(err, zip.ErrFormat):
 		return "ce n'est pas une archive zip, la forme de tout fichier .xlsx", true
 	case errors.Is(err, zip.ErrChecksum):
-		return "archive zip endommagée (somme de contrôle fausse)", true
+		return "archive zip endommagée : somme de contrôle fausse", true
 	case errors.Is(err, zip.ErrAlgorithm):
 		return "archive zip compressée d'une manière non prise en charge", true
 	case errors.Is(err, zip.ErrInsecurePath):
 		return "archive zip dont un nom de fichier sort de l'archive", true
 	case errors.As(err, &corrupt):
-		return "données compressées endommagées (fichier tronqué ou abîmé)", true
+		return "données compressées endommagées : fichier tronqué ou abîmé", true
 	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
 		return "fichier tronqué : il s'arrête avant sa fin", true
 	case errors.As(err, &syntax):
@@ -159,7 +159,7 @@ func Known(err error) (string, bool) {
 	case errors.Is(err, context.Canceled):
 		return "opération annulée", true
 	case errors.Is(err, os.ErrClosed):
-		return "fichier déjà fermé (erreur interne, à signaler)", true
+		return "fichier déjà fermé : erreur interne, à signaler", true
 	}
 	return "", false
 }

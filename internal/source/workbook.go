@@ -75,6 +75,10 @@ func openWorkbook(path, name string, g *glyphs, probs *diag.List) *workbook {
 			probs.Errorf(name, "", "", "%s", damaged(partLabel(part), xerr))
 			return nil
 		}
+		if oleContainer(path) {
+			probs.Errorf(name, "", "", "classeur protégé par un mot de passe, ou ancien classeur .xls renommé en .xlsx ; attendu un classeur .xlsx sans mot de passe (dans Excel ou LibreOffice : Enregistrer sous… > Classeur Excel .xlsx, sans mot de passe)")
+			return nil
+		}
 		probs.Errorf(name, "", "", "classeur illisible (%s) ; attendu un fichier .xlsx valide, enregistré depuis Excel ou LibreOffice", workbookCause(err))
 		return nil
 	}
