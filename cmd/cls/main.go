@@ -208,9 +208,9 @@ func runCommand(args []string, stdout, stderr io.Writer) int {
 		Short: "Produit l'annexe d'évaluation annuelle (ou, avec --append, le contrat consolidé suivi de l'annexe)",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			year, err := strconv.Atoi(args[0])
+			year, err := parseYear(args[0])
 			if err != nil {
-				return fmt.Errorf("« %s » n'est pas une année ; attendu par exemple 2025", args[0])
+				return err
 			}
 			opt.Overrides = overrides()
 			if evalAppend {
@@ -247,9 +247,9 @@ func runCommand(args []string, stdout, stderr io.Writer) int {
 		Short: "Écrit le classeur vierge de l'évaluation d'une année, à remplir",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			year, err := strconv.Atoi(args[0])
+			year, err := parseYear(args[0])
 			if err != nil {
-				return fmt.Errorf("« %s » n'est pas une année ; attendu par exemple 2026", args[0])
+				return err
 			}
 			if tplOut == "" {
 				return fmt.Errorf("attendu --out FICHIER.xlsx, par exemple sources/evaluation/%d.xlsx", year)

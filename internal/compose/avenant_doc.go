@@ -21,7 +21,11 @@ import (
 func ComposeAvenant(c, old *model.Contract, n int, m Measurer, fonts chart.Fonts) (*doc.Document, diag.List) {
 	k := newComposer(c, m, fonts)
 	if n < 1 || n > len(c.Avenants) {
-		k.probs.Errorf(c.Files.Contrat, "Avenants", "", "avenant n° %d absent du registre ; attendu un numéro entre 1 et %d", n, len(c.Avenants))
+		if len(c.Avenants) == 0 {
+			k.probs.Errorf(c.Files.Contrat, "Avenants", "", "avenant n° %d absent du registre, qui n'en contient aucun ; attendu une ligne par avenant dans la feuille « Avenants » (voir docs/sources.md, 6.2)", n)
+		} else {
+			k.probs.Errorf(c.Files.Contrat, "Avenants", "", "avenant n° %d absent du registre ; attendu un numéro entre 1 et %d", n, len(c.Avenants))
+		}
 		return nil, k.probs
 	}
 	a := c.Avenants[n-1]
