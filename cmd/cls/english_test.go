@@ -197,6 +197,12 @@ func TestNoEnglishReachesTheCoordinator(t *testing.T) {
 		{"extract from a missing PDF", false, "erreur : $DIR/absent.pdf : PDF introuvable ou illisible ; attendu un contrat PDF produit par cls\n", func(t *testing.T, dir string) []string {
 			return []string{"extract", filepath.Join(dir, "absent.pdf"), filepath.Join(dir, "x")}
 		}},
+		{"extract from an unreadable PDF", true, "erreur : $DIR/c.pdf : PDF illisible (accès refusé par les droits du fichier ou du dossier) ; attendu un contrat PDF produit par cls\n", func(t *testing.T, dir string) []string {
+			p := filepath.Join(dir, "c.pdf")
+			writeFile(t, p, []byte("%PDF-1.7\n"))
+			os.Chmod(p, 0)
+			return []string{"extract", p, filepath.Join(dir, "x")}
+		}},
 		{"extract from a folder", false, "erreur : $DIR : ce n'est pas un fichier ; attendu un contrat PDF produit par cls\n", func(t *testing.T, dir string) []string {
 			return []string{"extract", dir, filepath.Join(dir, "x")}
 		}},

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"sync"
 
@@ -24,6 +25,9 @@ import (
 func ReadFile(path string) ([]File, error) {
 	where := textnorm.Escape(path)
 	f, err := os.Open(path)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("%s : PDF illisible (%s) ; attendu un contrat PDF produit par cls", where, safefile.Cause(err))
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%s : PDF introuvable ou illisible ; attendu un contrat PDF produit par cls", where)
 	}
