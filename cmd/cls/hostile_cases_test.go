@@ -1,3 +1,5 @@
+//go:build unix
+
 package main
 
 import (
@@ -110,6 +112,17 @@ func init() {
 		{"extract over existing files", custom(func(t *testing.T, dir string) []string {
 			pdf := builtPDF(t, dir)
 			return []string{"extract", pdf, dir}
+		})},
+		{"an output folder that links out of the territory", custom(func(t *testing.T, dir string) []string {
+			cfg := territory(t, dir, nil)
+			elsewhere := t.TempDir()
+			os.Symlink(elsewhere, filepath.Join(dir, "lien"))
+			return []string{"build", "--config", cfg, "--set", "sortie.dossier=lien"}
+		})},
+		// class 9: arguments
+		{"an evaluation year out of range", line("evaluation", "template", "99999999999", "--out", "$DIR/e.xlsx")},
+		{"an avenant of an empty register", custom(func(t *testing.T, dir string) []string {
+			return []string{"avenant", "1", "--config", territory(t, dir, nil), "--out", filepath.Join(dir, "a.pdf")}
 		})},
 		// class 7: files written atomically, never overwritten
 		{"evaluation template over an existing workbook", custom(func(t *testing.T, dir string) []string {
