@@ -16,7 +16,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/contrat-local-sante/cls/internal/build"
+	"github.com/contrat-local-sante/cls/internal/pipeline"
 	"github.com/contrat-local-sante/cls/internal/safefile"
 	"github.com/contrat-local-sante/cls/internal/textnorm"
 )
@@ -36,8 +36,8 @@ const outputLimit = 1 << 20
 // and the others go on. Each territory's line is printed as soon as it and
 // those before it are known, in folder order; then the summary. It reports
 // whether any territory failed.
-func buildAll(dir string, opt build.Options, timeout time.Duration, stdout io.Writer) (failed bool, err error) {
-	ts, err := build.Territories(dir)
+func buildAll(dir string, opt pipeline.Options, timeout time.Duration, stdout io.Writer) (failed bool, err error) {
+	ts, err := pipeline.Territories(dir)
 	if err != nil {
 		return false, err
 	}
@@ -90,7 +90,7 @@ func buildAll(dir string, opt build.Options, timeout time.Duration, stdout io.Wr
 // childArgs is the command line that builds one territory: its own
 // cls.yaml, sources, templates and output, with the run's fonts folder and
 // overrides.
-func childArgs(dir string, opt build.Options) []string {
+func childArgs(dir string, opt pipeline.Options) []string {
 	// « --option=valeur »: a value starting with « - » stays a value
 	args := []string{"build", "--une-ligne", "--config=" + filepath.Join(dir, "cls.yaml")}
 	if opt.Fonts != "" {

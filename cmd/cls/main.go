@@ -16,7 +16,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/contrat-local-sante/cls/internal/build"
+	"github.com/contrat-local-sante/cls/internal/pipeline"
 	"github.com/contrat-local-sante/cls/internal/diag"
 	"github.com/contrat-local-sante/cls/internal/diff"
 	"github.com/contrat-local-sante/cls/internal/embed"
@@ -31,7 +31,7 @@ func main() {
 // guards it against panics.
 func runCommand(args []string, stdout, stderr io.Writer) int {
 	code := 0
-	var opt build.Options
+	var opt pipeline.Options
 	var lieu, date, all string
 	var sets []string
 	var delai int
@@ -73,7 +73,7 @@ func runCommand(args []string, stdout, stderr io.Writer) int {
 				}
 				return err
 			}
-			res, err := build.Build(opt)
+			res, err := pipeline.Build(opt)
 			if res != nil {
 				printSomeWarnings(stderr, res.Problems, 5)
 			}
@@ -101,7 +101,7 @@ func runCommand(args []string, stdout, stderr io.Writer) int {
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			opt.Overrides = overrides()
-			probs, err := build.Check(opt)
+			probs, err := pipeline.Check(opt)
 			if err != nil {
 				return err
 			}
@@ -153,11 +153,11 @@ func runCommand(args []string, stdout, stderr io.Writer) int {
 		Short: "Dit ce qui a changé entre deux versions (contrats PDF, dossiers de territoire ou de sources) ; code de sortie 1 s'il y a des changements",
 		Args:  cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			old, err := build.ReadVersion(args[0])
+			old, err := pipeline.ReadVersion(args[0])
 			if err != nil {
 				return err
 			}
-			new, err := build.ReadVersion(args[1])
+			new, err := pipeline.ReadVersion(args[1])
 			if err != nil {
 				return err
 			}
@@ -188,7 +188,7 @@ func runCommand(args []string, stdout, stderr io.Writer) int {
 				return fmt.Errorf("attendu --out FICHIER.pdf : le fichier où écrire l'avenant")
 			}
 			opt.Overrides = overrides()
-			res, err := build.Avenant(opt, n, avant, avenantOut)
+			res, err := pipeline.Avenant(opt, n, avant, avenantOut)
 			if res != nil {
 				printSomeWarnings(stderr, res.Problems, 5)
 			}
@@ -215,7 +215,7 @@ func runCommand(args []string, stdout, stderr io.Writer) int {
 			opt.Overrides = overrides()
 			if evalAppend {
 				opt.Out, opt.EvaluationYear = evalOut, year
-				res, err := build.Build(opt)
+				res, err := pipeline.Build(opt)
 				if res != nil {
 					printSomeWarnings(stderr, res.Problems, 5)
 				}
@@ -228,7 +228,7 @@ func runCommand(args []string, stdout, stderr io.Writer) int {
 			if evalOut == "" {
 				return fmt.Errorf("attendu --out FICHIER.pdf : le fichier où écrire l'annexe")
 			}
-			res, err := build.Evaluation(opt, year, evalOut)
+			res, err := pipeline.Evaluation(opt, year, evalOut)
 			if res != nil {
 				printSomeWarnings(stderr, res.Problems, 5)
 			}
@@ -254,7 +254,7 @@ func runCommand(args []string, stdout, stderr io.Writer) int {
 			if tplOut == "" {
 				return fmt.Errorf("attendu --out FICHIER.xlsx, par exemple sources/evaluation/%d.xlsx", year)
 			}
-			if err := build.EvaluationTemplate(opt, year, tplOut); err != nil {
+			if err := pipeline.EvaluationTemplate(opt, year, tplOut); err != nil {
 				return err
 			}
 			fmt.Fprintf(stdout, "Classeur d'évaluation %d écrit : %s\n", year, tplOut)

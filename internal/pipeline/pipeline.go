@@ -1,6 +1,6 @@
-// Package build runs the whole pipeline — read, check, compose, lay out,
+// Package pipeline runs the whole pipeline — read, check, compose, lay out,
 // write — and puts the PDF in place without ever damaging the previous one.
-package build
+package pipeline
 
 import (
 	"fmt"
