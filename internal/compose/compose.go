@@ -156,13 +156,14 @@ func (k *composer) meta() doc.Meta {
 		Title: title + " – " + c.Territory.Name, Author: author, Subject: subject,
 		Keywords: c.Document.Keywords, Creator: "cls", Lang: "fr-FR",
 		CreationDate: c.Document.Date, HeaderText: header,
-		FooterText: c.Version(),
+		FooterText: c.Version(), PageNumber: c.Labels.Get("pied_de_page.page"),
 	}
 }
 
 func (k *composer) cover() doc.Cover {
 	c := k.c
-	cv := doc.Cover{Kicker: c.Document.Kicker, Title: c.Document.Title, Subtitle: c.Document.Period, Lines: []string{c.Territory.Name}}
+	cv := doc.Cover{Kicker: c.Document.Kicker, Title: c.Document.Title, Subtitle: c.Document.Period, Lines: []string{c.Territory.Name},
+		Between: c.Labels.Get("couverture.entre"), And: c.Labels.Get("couverture.et")}
 	if c.Document.Logo != "" {
 		if w, h, err := imageSize(c.Document.Logo); err != nil {
 			k.probs.Errorf("cls.yaml", "", "", "document.logo : %v ; attendu une image PNG ou JPEG", err)
@@ -180,7 +181,7 @@ func (k *composer) cover() doc.Cover {
 		cv.Parties = append(cv.Parties, p)
 	}
 	if c.Signature.Place != "" && c.Signature.Date != "" {
-		cv.Footer = append(cv.Footer, fmt.Sprintf("Signé à %s le %s", c.Signature.Place, c.Signature.Date))
+		cv.Footer = append(cv.Footer, c.Labels.Format("couverture.signature", "lieu", c.Signature.Place, "date", c.Signature.Date))
 	}
 	if len(c.Avenants) > 0 {
 		cv.Footer = append(cv.Footer, c.Version())

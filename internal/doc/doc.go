@@ -164,6 +164,8 @@ type Cover struct {
 	Subtitle string   // e.g. "2025 – 2029"
 	Lines    []string // territory and other lines under the title
 	Parties  []string // signing parties
+	Between  string   // word before the first party (« Entre »)
+	And      string   // word between two parties (« et »)
 	Footer   []string // place/date, version
 	Logo     string   // path of a PNG or JPEG file; empty for none
 	LogoW    float64  // logo size in mm, keeping the image's proportions
@@ -196,6 +198,9 @@ type Meta struct {
 	CreationDate                              string // RFC 3339 or YYYY-MM-DD
 	HeaderText                                string // running header
 	FooterText                                string // left part of the footer
+	// PageNumber is the footer's page number, with {page} and {pages}
+	// for the page's number and the count (« page {page} / {pages} »).
+	PageNumber string
 }
 
 // PlainText returns the concatenated text of inlines.

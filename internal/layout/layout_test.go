@@ -272,11 +272,20 @@ func TestSommaireNumbersMatchHeadingPages(t *testing.T) {
 	}
 }
 
+// TestFooterShowsPageOfTotal: the footer's number follows the pattern the
+// document gives (templates/libelles.yaml), with the page and the count.
 func TestFooterShowsPageOfTotal(t *testing.T) {
-	res := layoutBlocks(t, para(strings.Repeat("mot ", 3000)))
+	d := &doc.Document{Meta: doc.Meta{PageNumber: "p. {page} sur {pages}"}, Blocks: []doc.Block{para(strings.Repeat("mot ", 30000))}}
+	res, err := Layout(d, testGeometry(), DefaultTheme(), fixedMeasurer{})
+	if err != nil {
+		t.Fatal(err)
+	}
 	n := len(res.Pages)
+	if n < 2 {
+		t.Fatalf("%d page(s)", n)
+	}
 	for i, p := range res.Pages {
-		want := fmt.Sprintf("page %d / %d", i+1, n)
+		want := fmt.Sprintf("p. %d sur %d", i+1, n)
 		found := false
 		for _, it := range p.Items {
 			if tx, ok := it.(doc.Text); ok && tx.Text == want {

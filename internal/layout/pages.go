@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/contrat-local-sante/cls/internal/doc"
@@ -166,12 +167,12 @@ func (e *engine) cover(c doc.Cover) {
 	}
 	if len(c.Parties) > 0 {
 		y += 22
-		center("Entre", 11, doc.Italic, e.theme.Muted, 1.3)
+		center(c.Between, 11, doc.Italic, e.theme.Muted, 1.3)
 		y += 3
 		for i, party := range c.Parties {
 			if i > 0 {
 				y += 1
-				center("et", 11, doc.Italic, e.theme.Muted, 1.3)
+				center(c.And, 11, doc.Italic, e.theme.Muted, 1.3)
 				y += 1
 			}
 			center(party, 13, doc.Bold, e.theme.Text, 1.3)
@@ -303,7 +304,7 @@ func (e *engine) furniture(res *Result) {
 		if e.meta.FooterText != "" {
 			p.Items = append(p.Items, doc.Text{X: e.g.Left, Y: fy, Text: e.meta.FooterText, Size: size, Color: e.theme.Muted})
 		}
-		num := fmt.Sprintf("page %d / %d", i+1, n)
+		num := strings.NewReplacer("{page}", strconv.Itoa(i+1), "{pages}", strconv.Itoa(n)).Replace(e.meta.PageNumber)
 		w := e.m.Width(num, 0, size)
 		p.Items = append(p.Items, doc.Text{X: e.g.PageW - e.g.Right - w, Y: fy, Text: num, Size: size, Color: e.theme.Muted})
 	}

@@ -9,6 +9,8 @@ import (
 
 	"github.com/contrat-local-sante/cls/internal/frdate"
 	"github.com/contrat-local-sante/cls/internal/frnum"
+
+	"github.com/contrat-local-sante/cls/internal/labels"
 )
 
 // Contract is everything a CLS is made of.
@@ -31,8 +33,9 @@ type Contract struct {
 	Charts        []ChartSpec // charts described in the workbooks
 	Templates     []Template  // prose sections, in document order
 	TemplateFiles map[string]Template
-	Files         Files        // the workbooks' paths as the user knows them, for messages
-	SourceFiles   []SourceFile // every input file, for embedding and diffs
+	Labels        *labels.Labels // short printed words (templates/libelles.yaml, or the shipped ones)
+	Files         Files          // the workbooks' paths as the user knows them, for messages
+	SourceFiles   []SourceFile   // every input file, for embedding and diffs
 	// Incomplete is set when reading found errors: some sheets or cells
 	// may be missing, so the checks that infer a problem from an absence
 	// (no signatory, a sigle never used, an axe without fiche) stay quiet
@@ -286,12 +289,12 @@ const (
 func (c *Contract) Version() string {
 	if n := len(c.Avenants); n > 0 {
 		a := c.Avenants[n-1]
-		return fmt.Sprintf("Version consolidée intégrant l'avenant n° %d du %s", a.Number, frdate.Words(a.SignatureDate))
+		return c.Labels.Format("version.consolidee", "numero", fmt.Sprint(a.Number), "date", frdate.Words(a.SignatureDate))
 	}
 	if c.Signature.Date != "" {
-		return "Version initiale signée le " + c.Signature.Date
+		return c.Labels.Format("version.initiale_signee", "date", c.Signature.Date)
 	}
-	return "Version initiale"
+	return c.Labels.Get("version.initiale")
 }
 
 // Evaluation is one year of the yearly evaluation: the état d'avancement

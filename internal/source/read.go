@@ -63,7 +63,10 @@ func Read(cfg *config.Config, dirs Dirs) (*model.Contract, diag.List) {
 		func(p *diag.List) { readContrat(c, books.get(ContratFile), p) },
 		func(p *diag.List) { readSigles(c, books.get(SiglesFile), p) },
 		func(p *diag.List) { fichesOK = readFiches(c, books.get(FichesFile), p) },
-		func(p *diag.List) { readTemplates(c, dirs.Templates, g, p) },
+		func(p *diag.List) {
+			readTemplates(c, dirs.Templates, g, p)
+			readLabels(c, dirs.Templates, g, p)
+		},
 	} {
 		wg.Add(1)
 		go func() {
