@@ -16,10 +16,10 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/contrat-local-sante/cls/internal/pipeline"
 	"github.com/contrat-local-sante/cls/internal/diag"
 	"github.com/contrat-local-sante/cls/internal/diff"
 	"github.com/contrat-local-sante/cls/internal/embed"
+	"github.com/contrat-local-sante/cls/internal/pipeline"
 	"github.com/contrat-local-sante/cls/internal/textnorm"
 )
 
