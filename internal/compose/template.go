@@ -96,7 +96,7 @@ var tmplErrLine = regexp.MustCompile(`:(\d+):(\d+)?:? ?`)
 
 // execute runs a template over the contract data, within a budget of
 // loops, calls, output and time (see bound.go).
-func execute(t model.Template, data templateData, funcs template.FuncMap, probs *diag.List) (string, bool) {
+func execute(t model.Template, data any, funcs template.FuncMap, probs *diag.List) (string, bool) {
 	b := new(budget)
 	name := goTemplateName(t.Name)
 	report := func(err error) {
