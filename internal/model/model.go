@@ -26,6 +26,8 @@ type Contract struct {
 	WorkingGroups []WorkingGroup
 	Levels        []Level // échelons of the dispositifs, each with its dispositifs
 	Sigles        []Sigle
+	OtherSigles   []Sigle       // used and explained, but not printed in the signed list (sheet « Autres sigles »)
+	CapitalWords  []CapitalWord // words written in capitals that are not sigles (sheet « Mots en capitales »)
 	Axes          []Axe
 	Fiches        []Fiche
 	Avenants      []Avenant   // the register of amendments, in order
@@ -36,6 +38,7 @@ type Contract struct {
 	Labels        *labels.Labels // short printed words (templates/libelles.yaml, or the shipped ones)
 	Files         Files          // the workbooks' paths as the user knows them, for messages
 	SourceFiles   []SourceFile   // every input file, for embedding and diffs
+	Texts         []CellText     // every text cell read from the workbooks but sigles.xlsx, in reading order
 	// Incomplete is set when reading found errors: some sheets or cells
 	// may be missing, so the checks that infer a problem from an absence
 	// (no signatory, a sigle never used, an axe without fiche) stay quiet
@@ -121,6 +124,24 @@ type Dispositif struct {
 // Sigle is an acronym and what it stands for.
 type Sigle struct {
 	Sigle, Definition string
+	Cell              string // A1 reference of its row's Sigle cell, for messages
+}
+
+// CapitalWord is a word a territory writes in capitals that is not a sigle
+// (a name, « SOS », « SHIFT »): the sigles check does not ask for its
+// definition.
+type CapitalWord struct {
+	Word string
+	Cell string // A1 reference, for messages
+}
+
+// CellText is a text cell as the reader took it from a workbook. Checks on
+// words (the sigles) scan these rather than the model's fields, so that
+// every cell that can print is seen, and a word is reported with the cell
+// where it was typed.
+type CellText struct {
+	File, Sheet, Cell string
+	Text              string
 }
 
 // Axe is a strategic axis grouping fiches.

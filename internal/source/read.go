@@ -88,6 +88,7 @@ func Read(cfg *config.Config, dirs Dirs) (*model.Contract, diag.List) {
 	}
 	readStats(c, books, &probs)
 	readAvenants(c, books.get(ContratFile), fichesOK, &probs)
+	c.Texts = books.texts()
 	for _, f := range []string{ContratFile, SiglesFile, FichesFile, DiagnosticFile} {
 		if b, err := safefile.ReadFile(filepath.Join(dirs.Sources, f), safefile.WorkbookLimit); err == nil {
 			c.SourceFiles = append(c.SourceFiles, model.SourceFile{Name: "sources/" + f, Content: b})
@@ -230,13 +231,14 @@ func readSigles(c *model.Contract, wb *workbook, probs *diag.List) {
 	if t := wb.sheet("Sigles", []string{"Sigle", "Définition"}, probs); t != nil {
 		seen := map[string]string{}
 		for i := range t.rows {
-			s := model.Sigle{Sigle: t.required(i, "Sigle", probs), Definition: t.required(i, "Définition", probs)}
+			s := model.Sigle{Sigle: t.required(i, "Sigle", probs), Definition: t.required(i, "Définition", probs), Cell: t.ref(i, "Sigle")}
 			if prev, dup := seen[s.Sigle]; dup && s.Sigle != "" {
 				probs.Errorf(name, t.sheet, t.ref(i, "Sigle"), "sigle « %s » défini deux fois (déjà en %s) ; attendu une seule ligne par sigle", s.Sigle, prev)
 			}
 			seen[s.Sigle] = t.ref(i, "Sigle")
 			c.Sigles = append(c.Sigles, s)
 		}
+		readMoreSigles(c, wb, seen, probs)
 	}
 }
 

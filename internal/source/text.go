@@ -123,6 +123,7 @@ func (w *workbook) cellText(sheet string, col, row int, v string, probs *diag.Li
 	if warning != "" {
 		probs.Warnf(w.name, sheet, cellName(col+1, row), "%s", warning)
 	}
+	w.keep(sheet, col, row, clean)
 	return clean
 }
 

@@ -33,6 +33,7 @@ type workbook struct {
 	glyphs *glyphs // what the fonts can draw; nil: no check
 	sheets []sheetName
 	failed map[string]bool // sheets already reported unreadable
+	texts  cellTexts       // the text cells read, for the model's Texts
 }
 
 // sheetName is a sheet's name as stored in the file and in normal form (a
