@@ -6,7 +6,6 @@ import (
 
 	"github.com/contrat-local-sante/cls/internal/chart"
 	"github.com/contrat-local-sante/cls/internal/diag"
-	"github.com/contrat-local-sante/cls/internal/diff"
 	"github.com/contrat-local-sante/cls/internal/doc"
 	"github.com/contrat-local-sante/cls/internal/frdate"
 	"github.com/contrat-local-sante/cls/internal/model"
@@ -109,7 +108,7 @@ func ComposeAvenant(c, old *model.Contract, n int, m Measurer, fonts chart.Fonts
 				a.Added = append(a.Added, code)
 				continue
 			}
-			changes := diff.Fiche(o, f)
+			changes := model.FicheChanges(o, f)
 			if len(changes) == 0 {
 				p("Aucun champ de cette fiche ne diffère de la version précédente.")
 				continue

@@ -84,7 +84,7 @@ func Compare(old, new *model.Contract) []Change {
 			add(where, "ajoutée : %s (axe %s)", quote(f.Title), f.Axe)
 			continue
 		}
-		for _, fc := range Fiche(o, f) {
+		for _, fc := range model.FicheChanges(o, f) {
 			add(where, "%s : %s → %s", fc.Name, quote(fc.Old), quote(fc.New))
 		}
 	}
@@ -181,68 +181,6 @@ func Compare(old, new *model.Contract) []Change {
 		if _, ok := new.TemplateFiles[name]; !ok {
 			add("Modèle "+name, "supprimé")
 		}
-	}
-	return out
-}
-
-// FieldChange is a field of a fiche, before and after.
-type FieldChange struct {
-	Name     string
-	Old, New string
-}
-
-// Fiche lists the fields of a fiche that changed, with their whole texts;
-// objectives and indicators are compared as lists, one item a line.
-func Fiche(old, new model.Fiche) []FieldChange {
-	var out []FieldChange
-	for _, fd := range ficheFields {
-		if a, b := fd.get(old), fd.get(new); a != b {
-			out = append(out, FieldChange{fd.name, a, b})
-		}
-	}
-	if a, b := strings.Join(objectives(old), "\n"), strings.Join(objectives(new), "\n"); a != b {
-		out = append(out, FieldChange{"objectifs", a, b})
-	}
-	if a, b := strings.Join(indicators(old), "\n"), strings.Join(indicators(new), "\n"); a != b {
-		out = append(out, FieldChange{"évaluation", a, b})
-	}
-	return out
-}
-
-var ficheFields = []struct {
-	name string
-	get  func(model.Fiche) string
-}{
-	{"axe", func(f model.Fiche) string { return f.Axe }},
-	{"intitulé", func(f model.Fiche) string { return f.Title }},
-	{"statut", func(f model.Fiche) string { return f.Status }},
-	{"articulation avec les autres dispositifs", func(f model.Fiche) string { return f.Articulation }},
-	{"objectif général", func(f model.Fiche) string { return f.Goal }},
-	{"maître d'œuvre / porteur", func(f model.Fiche) string { return f.Owner }},
-	{"public visé", func(f model.Fiche) string { return f.Audience }},
-	{"déroulé de l'action", func(f model.Fiche) string { return f.Steps }},
-	{"partenaires", func(f model.Fiche) string { return f.Partners }},
-	{"outils", func(f model.Fiche) string { return f.Tools }},
-}
-
-func objectives(f model.Fiche) []string {
-	var out []string
-	for _, o := range f.Objectives {
-		prefix := strings.TrimSpace(o.Number + " " + o.Text)
-		for _, op := range o.Operational {
-			out = append(out, strings.TrimSpace(prefix+" → "+strings.TrimSpace(op.Number+" "+op.Text)))
-		}
-		if len(o.Operational) == 0 {
-			out = append(out, prefix)
-		}
-	}
-	return out
-}
-
-func indicators(f model.Fiche) []string {
-	var out []string
-	for _, i := range f.Evaluation {
-		out = append(out, strings.TrimSpace(strings.Join([]string{i.Kind, i.Type}, " ")+" : "+i.Text))
 	}
 	return out
 }
