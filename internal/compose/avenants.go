@@ -1,7 +1,7 @@
 package compose
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/contrat-local-sante/cls/internal/doc"
@@ -9,36 +9,37 @@ import (
 	"github.com/contrat-local-sante/cls/internal/model"
 )
 
-// history is the "Historique des avenants" table: the initial version,
+// history is the avenants' history table: the initial version,
 // then each avenant with its dates, object and the fiches it touched.
 func (k *composer) history() []doc.Block {
 	c := k.c
 	t := doc.Table{Widths: []float64{2, 1.7, 1.7, 4, 2}, HeaderRows: 1, Size: 9}
 	head := func(s string) doc.Cell { return doc.Cell{Blocks: []doc.Block{para(s, doc.Bold)}, Shade: &headShade} }
-	t.Rows = append(t.Rows, doc.Row{Cells: []doc.Cell{head("Version"), head("Validation du Comité de Pilotage"), head("Signature"), head("Objet"), head("Fiches actions")}})
+	t.Rows = append(t.Rows, doc.Row{Cells: []doc.Cell{head(k.word("historique.version")), head(k.word("historique.validation")), head(k.word("historique.signature")), head(k.word("historique.objet")), head(k.word("historique.fiches"))}})
 	cell := func(s string) doc.Cell { return doc.Cell{Blocks: cellBlocks(s)} }
+	n := k.initialFiches()
 	t.Rows = append(t.Rows, doc.Row{Cells: []doc.Cell{
-		{Blocks: []doc.Block{para("Contrat initial", doc.Bold)}}, cell("–"), cell(c.Signature.Date),
-		cell(fmt.Sprintf("Signature du %s à %s", strings.TrimSpace(c.Document.Title+" "+c.Document.Period), c.Signature.Place)),
-		cell(fmt.Sprintf("%d fiches actions", k.initialFiches())),
+		{Blocks: []doc.Block{para(k.word("historique.initial"), doc.Bold)}}, cell("–"), cell(c.Signature.Date),
+		cell(k.words("historique.signature_initiale", "titre", strings.TrimSpace(c.Document.Title+" "+c.Document.Period), "lieu", c.Signature.Place)),
+		cell(k.words(countKey(n, "historique.fiches_initiales_une", "historique.fiches_initiales"), "n", strconv.Itoa(n))),
 	}})
 	for _, a := range c.Avenants {
 		var fiches []string
 		if len(a.Added) > 0 {
-			fiches = append(fiches, "Ajoutées : "+strings.Join(a.Added, ", "))
+			fiches = append(fiches, k.words("historique.ajoutees", "codes", strings.Join(a.Added, ", ")))
 		}
 		if len(a.Modified) > 0 {
-			fiches = append(fiches, "Modifiées : "+strings.Join(a.Modified, ", "))
+			fiches = append(fiches, k.words("historique.modifiees", "codes", strings.Join(a.Modified, ", ")))
 		}
 		object := a.Object
 		if a.Partners != "" {
-			object += "\nPartenaires associés : " + a.Partners
+			object += "\n" + k.words("historique.partenaires", "partenaires", a.Partners)
 		}
 		if a.Members != "" {
-			object += "\nMembres du Comité de Pilotage ajoutés : " + a.Members
+			object += "\n" + k.words("historique.membres", "membres", a.Members)
 		}
 		t.Rows = append(t.Rows, doc.Row{Cells: []doc.Cell{
-			{Blocks: []doc.Block{para(fmt.Sprintf("Avenant n° %d", a.Number), doc.Bold)}},
+			{Blocks: []doc.Block{para(k.words("historique.avenant", "numero", strconv.Itoa(a.Number)), doc.Bold)}},
 			cell(frdate.Words(a.CopilDate)), cell(frdate.Words(a.SignatureDate)), cell(object), cell(strings.Join(fiches, "\n")),
 		}})
 	}
@@ -64,12 +65,15 @@ func (k *composer) avenantNote(f model.Fiche) string {
 	date := ""
 	for _, a := range k.c.Avenants {
 		if a.Number == f.Avenant {
-			date = " du " + frdate.Words(a.SignatureDate)
+			date = frdate.Words(a.SignatureDate)
 		}
 	}
-	verb := "Fiche ajoutée"
+	key, dated := "fiche.ajoutee", "fiche.ajoutee_le"
 	if f.Change == model.ChangeModified {
-		verb = "Fiche modifiée"
+		key, dated = "fiche.modifiee", "fiche.modifiee_le"
 	}
-	return fmt.Sprintf("%s par l'avenant n° %d%s", verb, f.Avenant, date)
+	if date != "" {
+		key = dated
+	}
+	return k.words(key, "numero", strconv.Itoa(f.Avenant), "date", date)
 }

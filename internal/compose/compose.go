@@ -81,7 +81,7 @@ func ComposeWithEvaluation(c *model.Contract, evals []model.Evaluation, m Measur
 
 func (k *composer) contract() *doc.Document {
 	d := &doc.Document{Meta: k.meta()}
-	k.out = append(k.out, k.cover(), doc.Sommaire{Title: "Sommaire"})
+	k.out = append(k.out, k.cover(), doc.Sommaire{Title: k.word("sommaire.titre")})
 	for _, t := range k.c.Templates {
 		k.section(t)
 	}

@@ -2,6 +2,7 @@ package compose
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/contrat-local-sante/cls/internal/chart"
@@ -43,11 +44,11 @@ func (k *composer) figure(name string, d directive, t model.Template) []doc.Bloc
 // anchor, for the table des figures.
 func (k *composer) caption(f *doc.Figure, title, source string) {
 	k.figures++
-	f.Caption = fmt.Sprintf("Figure %d – %s", k.figures, title)
+	f.Caption = k.words("figure.legende", "numero", strconv.Itoa(k.figures), "titre", title)
 	if source != "" {
-		f.Source = "Source : " + source
+		f.Source = k.words("figure.source", "source", source)
 	}
-	f.Anchor = k.slug(fmt.Sprintf("figure %d", k.figures))
+	f.Anchor = k.slug("figure-" + strconv.Itoa(k.figures))
 }
 
 // chart draws a chart described in the workbooks: ```cls graphique ID.
@@ -109,10 +110,11 @@ func (k *composer) governanceFigure() doc.Figure {
 		title, sub string
 		fill, text doc.Color
 	}{
-		{"Comité de pilotage", fmt.Sprintf("Instance décisionnaire – %d signataires et %d institutions membres", len(c.Signatories), len(c.Steering)), dark, paper},
-		{"Comité technique", fmt.Sprintf("Met en œuvre et prépare les décisions – %d membres", len(c.Technical)), medium, paper},
-		{"Groupes de travail", fmt.Sprintf("Réunis selon les besoins – %d groupes lors de l'élaboration", len(c.WorkingGroups)), light, ink},
+		{k.word("gouvernance.copil"), k.words("gouvernance.copil_detail", "signataires", strconv.Itoa(len(c.Signatories)), "membres", strconv.Itoa(len(c.Steering))), dark, paper},
+		{k.word("gouvernance.cotech"), k.words(countKey(len(c.Technical), "gouvernance.cotech_detail_un", "gouvernance.cotech_detail"), "membres", strconv.Itoa(len(c.Technical))), medium, paper},
+		{k.word("gouvernance.groupes"), k.words(countKey(len(c.WorkingGroups), "gouvernance.groupes_detail_un", "gouvernance.groupes_detail"), "groupes", strconv.Itoa(len(c.WorkingGroups))), light, ink},
 	}
+	down, up := k.word("gouvernance.descend"), k.word("gouvernance.remonte")
 	var items []doc.Item
 	for i, b := range boxes {
 		y := float64(i) * (bh + gap)
@@ -127,8 +129,8 @@ func (k *composer) governanceFigure() doc.Figure {
 			yb := y + bh
 			items = append(items, arrow(x+bw*0.3, yb+0.5, yb+gap-0.5, dark)...)
 			items = append(items, arrow(x+bw*0.7, yb+gap-0.5, yb+0.5, grey)...)
-			items = append(items, doc.Text{X: x + bw*0.3 - 2 - k.m.Width("oriente, valide", doc.Italic, 8), Y: yb + gap/2 + 1, Text: "oriente, valide", Style: doc.Italic, Size: 8, Color: dark})
-			items = append(items, doc.Text{X: x + bw*0.7 + 2, Y: yb + gap/2 + 1, Text: "propose, rend compte", Style: doc.Italic, Size: 8, Color: grey})
+			items = append(items, doc.Text{X: x + bw*0.3 - 2 - k.m.Width(down, doc.Italic, 8), Y: yb + gap/2 + 1, Text: down, Style: doc.Italic, Size: 8, Color: dark})
+			items = append(items, doc.Text{X: x + bw*0.7 + 2, Y: yb + gap/2 + 1, Text: up, Style: doc.Italic, Size: 8, Color: grey})
 		}
 	}
 	return doc.Figure{Width: w, Height: 3*bh + 2*gap, Items: items}

@@ -2,6 +2,7 @@ package compose
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/contrat-local-sante/cls/internal/doc"
@@ -64,12 +65,12 @@ func (k *composer) synthese() []doc.Block {
 	head := func(s string) doc.Cell {
 		return doc.Cell{Blocks: []doc.Block{para(s, doc.Bold)}, Shade: &headShade}
 	}
-	t.Rows = append(t.Rows, doc.Row{Cells: []doc.Cell{head("Axes stratégiques"), head("Code"), head("Intitulés des fiches actions"), head("Objectifs des actions")}})
+	t.Rows = append(t.Rows, doc.Row{Cells: []doc.Cell{head(k.word("synthese.axes")), head(k.word("synthese.code")), head(k.word("synthese.intitules")), head(k.word("synthese.objectifs"))}})
 	for _, g := range k.fichesByAxe() {
 		for i, f := range g.fiches {
 			var cells []doc.Cell
 			if i == 0 {
-				cells = append(cells, doc.Cell{Blocks: []doc.Block{para("Axe "+g.axe.Number+" "+axeSummaryTitle(g.axe), doc.Bold)}, RowSpan: len(g.fiches), Shade: &labelShade})
+				cells = append(cells, doc.Cell{Blocks: []doc.Block{para(k.words("synthese.axe", "numero", g.axe.Number, "titre", axeSummaryTitle(g.axe)), doc.Bold)}, RowSpan: len(g.fiches), Shade: &labelShade})
 			}
 			title := f.SummaryTitle
 			if title == "" {
@@ -84,7 +85,11 @@ func (k *composer) synthese() []doc.Block {
 			}
 			code := []doc.Block{doc.Paragraph{Text: []doc.Inline{{Text: f.Code, Style: doc.Bold, Link: "#" + ficheAnchor(f.Code)}}}}
 			if f.Avenant > 0 {
-				p := para(fmt.Sprintf("(%s, avenant n° %d)", f.Change, f.Avenant), doc.Italic)
+				key := "synthese.ajoutee"
+				if f.Change == model.ChangeModified {
+					key = "synthese.modifiee"
+				}
+				p := para(k.words(key, "numero", strconv.Itoa(f.Avenant)), doc.Italic)
 				p.Size = 7.5
 				code = append(code, p)
 			}
@@ -105,7 +110,7 @@ func (k *composer) fiches() []doc.Block {
 	var out []doc.Block
 	for _, g := range k.fichesByAxe() {
 		a := g.axe
-		out = append(out, doc.Heading{Level: 1, Divider: true, Text: []doc.Inline{{Text: frenchSpaces("Axe " + a.Number + " : " + a.Title)}},
+		out = append(out, doc.Heading{Level: 1, Divider: true, Text: []doc.Inline{{Text: frenchSpaces(k.words("fiche.axe_titre", "numero", a.Number, "titre", a.Title))}},
 			Anchor: k.slug("axe-" + a.Number), TOCLevel: 2})
 		if t, ok := k.c.TemplateFiles[fmt.Sprintf("fiches/axe-%s.md", a.Number)]; ok {
 			out = append(out, k.template(t, 1)...)
@@ -121,10 +126,10 @@ func (k *composer) fiche(a model.Axe, f model.Fiche) []doc.Block {
 	num := ficheNumber(f.Code)
 	var out []doc.Block
 	h := doc.Heading{Level: 2, NewPage: true, Anchor: ficheAnchor(f.Code), TOCLevel: 3,
-		TOCTitle: frenchSpaces(f.Code + " – " + f.Title)}
+		TOCTitle: frenchSpaces(k.words("fiche.sommaire", "code", f.Code, "titre", f.Title))}
 	t, hasContext := k.c.TemplateFiles["fiches/"+f.Code+".md"]
 	if hasContext {
-		h.Text = []doc.Inline{{Text: "Éléments de contexte de l'action " + num}}
+		h.Text = []doc.Inline{{Text: frenchSpaces(k.words("fiche.contexte", "numero", num))}}
 		out = append(out, h)
 		title := f.ContextTitle
 		if title == "" {
@@ -137,7 +142,7 @@ func (k *composer) fiche(a model.Axe, f model.Fiche) []doc.Block {
 		out = append(out, p)
 		out = append(out, k.template(t, 0)...)
 	} else {
-		h.Text = []doc.Inline{{Text: frenchSpaces("Action " + num + " : " + f.Title)}}
+		h.Text = []doc.Inline{{Text: frenchSpaces(k.words("fiche.action", "numero", num, "titre", f.Title))}}
 		out = append(out, h)
 	}
 	return append(out, k.ficheTable(a, f)...)
@@ -165,23 +170,23 @@ func (k *composer) ficheTable(a model.Axe, f model.Fiche) []doc.Block {
 	}
 	ident := doc.Table{Widths: []float64{lw, 8.4}, Size: 9.5, Together: true}
 	ident.Rows = append(ident.Rows,
-		doc.Row{Cells: []doc.Cell{label("Axe stratégique"), content(frenchSpaces("Axe "+a.Number+" : ")+axeLabel, 1)}},
-		doc.Row{Cells: []doc.Cell{{Blocks: []doc.Block{para("Action "+ficheNumber(f.Code)+" : "+f.Title, doc.Bold)}, ColSpan: 2, Shade: &headShade}}},
+		doc.Row{Cells: []doc.Cell{label(k.word("fiche.axe_strategique")), content(k.spacedLabel("fiche.axe", "titre", axeLabel, "numero", a.Number), 1)}},
+		doc.Row{Cells: []doc.Cell{{Blocks: []doc.Block{para(k.words("fiche.action", "numero", ficheNumber(f.Code), "titre", f.Title), doc.Bold)}, ColSpan: 2, Shade: &headShade}}},
 	)
 	if note := k.avenantNote(f); note != "" {
-		ident.Rows = append(ident.Rows, doc.Row{Cells: []doc.Cell{label("Avenant"), {Blocks: []doc.Block{para(note, doc.Bold|doc.Italic)}}}})
+		ident.Rows = append(ident.Rows, doc.Row{Cells: []doc.Cell{label(k.word("fiche.avenant")), {Blocks: []doc.Block{para(note, doc.Bold|doc.Italic)}}}})
 	}
 	if f.Status != "" {
 		ident.Rows = append(ident.Rows, doc.Row{Cells: []doc.Cell{{Blocks: []doc.Block{doc.Checkboxes{Items: []doc.Check{
-			{Label: "Action renouvelée", Checked: f.Status == model.StatusRenewed},
-			{Label: "Action nouvelle", Checked: f.Status == model.StatusNew},
+			{Label: k.word("fiche.renouvelee"), Checked: f.Status == model.StatusRenewed},
+			{Label: k.word("fiche.nouvelle"), Checked: f.Status == model.StatusNew},
 		}}}, ColSpan: 2}}})
 	}
 	for _, r := range []struct{ label, text string }{
-		{"Articulation avec les autres dispositifs", f.Articulation},
-		{"Objectif général", f.Goal},
-		{"Maître d'œuvre / Porteur", f.Owner},
-		{"Public visé", f.Audience},
+		{k.word("fiche.articulation"), f.Articulation},
+		{k.word("fiche.objectif_general"), f.Goal},
+		{k.word("fiche.porteur"), f.Owner},
+		{k.word("fiche.public"), f.Audience},
 	} {
 		if r.text != "" {
 			ident.Rows = append(ident.Rows, doc.Row{Cells: []doc.Cell{label(r.label), content(r.text, 1)}})
@@ -199,9 +204,9 @@ func (k *composer) ficheTable(a model.Axe, f model.Fiche) []doc.Block {
 		if split {
 			obj := doc.Table{Widths: []float64{lw, 3.6, 4.8}, HeaderRows: 1, Size: 9.5, Attached: true}
 			obj.Rows = append(obj.Rows, doc.Row{Cells: []doc.Cell{
-				{Blocks: []doc.Block{para("Descriptif des actions", doc.Bold)}, Shade: &labelShade, RowSpan: len(f.Objectives) + 1},
-				{Blocks: []doc.Block{para("Objectifs stratégiques :", doc.Bold|doc.Italic)}, Shade: &headShade},
-				{Blocks: []doc.Block{para("Objectifs opérationnels :", doc.Bold|doc.Italic)}, Shade: &headShade},
+				{Blocks: []doc.Block{para(k.word("fiche.descriptif"), doc.Bold)}, Shade: &labelShade, RowSpan: len(f.Objectives) + 1},
+				{Blocks: []doc.Block{para(k.word("fiche.objectifs_strategiques"), doc.Bold|doc.Italic)}, Shade: &headShade},
+				{Blocks: []doc.Block{para(k.word("fiche.objectifs_operationnels"), doc.Bold|doc.Italic)}, Shade: &headShade},
 			}})
 			for _, o := range f.Objectives {
 				var ops []doc.Block
@@ -218,15 +223,15 @@ func (k *composer) ficheTable(a model.Axe, f model.Fiche) []doc.Block {
 					blocks = append(blocks, numbered(op.Number, op.Text)...)
 				}
 			}
-			out = append(out, doc.Table{Widths: []float64{lw, 8.4}, Size: 9.5, Attached: true, Rows: []doc.Row{{Cells: []doc.Cell{label("Descriptif des actions"), {Blocks: blocks}}}}})
+			out = append(out, doc.Table{Widths: []float64{lw, 8.4}, Size: 9.5, Attached: true, Rows: []doc.Row{{Cells: []doc.Cell{label(k.word("fiche.descriptif")), {Blocks: blocks}}}}})
 		}
 	}
 
 	more := doc.Table{Widths: []float64{lw, 8.4}, Size: 9.5, Attached: true}
 	for _, r := range []struct{ label, text string }{
-		{"Déroulé de l'action", f.Steps},
-		{"Partenaires à solliciter pour la mise en œuvre", f.Partners},
-		{"Outils", f.Tools},
+		{k.word("fiche.deroule"), f.Steps},
+		{k.word("fiche.partenaires"), f.Partners},
+		{k.word("fiche.outils"), f.Tools},
 	} {
 		if r.text != "" {
 			more.Rows = append(more.Rows, doc.Row{Cells: []doc.Cell{label(r.label), content(r.text, 1)}})
@@ -248,7 +253,7 @@ func numbered(num, text string) []doc.Block {
 	return cellBlocks(text)
 }
 
-// evaluationTable is "Evaluation et modalités de suivi": four columns
+// evaluationTable is the fiche's evaluation grid: four columns
 // (processus: critères, indicateurs; résultats: critères, indicateurs), or
 // a plain list for a fiche whose indicators have no kind.
 func (k *composer) evaluationTable(f model.Fiche, lw float64) []doc.Block {
@@ -277,11 +282,11 @@ func (k *composer) evaluationTable(f model.Fiche, lw float64) []doc.Block {
 		}
 		t.Rows = append(t.Rows,
 			doc.Row{Cells: []doc.Cell{
-				{Blocks: []doc.Block{para("Evaluation et modalités de suivi", doc.Bold)}, Shade: &labelShade, RowSpan: 3},
-				{Blocks: []doc.Block{para("Evaluation de processus", doc.Bold|doc.Italic)}, ColSpan: 2, Shade: &headShade, Align: doc.Center},
-				{Blocks: []doc.Block{para("Evaluation de résultats", doc.Bold|doc.Italic)}, ColSpan: 2, Shade: &headShade, Align: doc.Center},
+				{Blocks: []doc.Block{para(k.word("fiche.evaluation_suivi"), doc.Bold)}, Shade: &labelShade, RowSpan: 3},
+				{Blocks: []doc.Block{para(k.word("fiche.evaluation_processus"), doc.Bold|doc.Italic)}, ColSpan: 2, Shade: &headShade, Align: doc.Center},
+				{Blocks: []doc.Block{para(k.word("fiche.evaluation_resultats"), doc.Bold|doc.Italic)}, ColSpan: 2, Shade: &headShade, Align: doc.Center},
 			}},
-			doc.Row{Cells: []doc.Cell{sub("Critères :"), sub("Indicateurs :"), sub("Critères :"), sub("Indicateurs :")}},
+			doc.Row{Cells: []doc.Cell{sub(k.word("fiche.criteres")), sub(k.word("fiche.indicateurs")), sub(k.word("fiche.criteres")), sub(k.word("fiche.indicateurs"))}},
 		)
 		var row doc.Row
 		for _, key := range [][2]string{{"processus", "critère"}, {"processus", "indicateur"}, {"résultats", "critère"}, {"résultats", "indicateur"}} {
@@ -291,7 +296,7 @@ func (k *composer) evaluationTable(f model.Fiche, lw float64) []doc.Block {
 		out = append(out, t)
 	}
 	if len(plainList) > 0 {
-		out = append(out, doc.Table{Widths: []float64{lw, 8.4}, Size: 9.5, Attached: true, Rows: []doc.Row{{Cells: []doc.Cell{label("Evaluation"), {Blocks: itemBlocks(plainList)}}}}})
+		out = append(out, doc.Table{Widths: []float64{lw, 8.4}, Size: 9.5, Attached: true, Rows: []doc.Row{{Cells: []doc.Cell{label(k.word("fiche.evaluation")), {Blocks: itemBlocks(plainList)}}}}})
 	}
 	return out
 }

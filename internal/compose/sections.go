@@ -44,13 +44,13 @@ func (k *composer) signatures() doc.SignaturePage {
 	for _, s := range k.c.Signatories {
 		sig = append(sig, doc.Person{Name: s.Name, Title: s.Title})
 	}
-	sp.Groups = append(sp.Groups, doc.SignatureGroup{Title: "Les signataires :", Columns: 2, People: sig})
+	sp.Groups = append(sp.Groups, doc.SignatureGroup{Title: k.word("signatures.signataires"), Columns: 2, People: sig})
 	var present []doc.Person
 	for _, p := range k.c.Present {
 		present = append(present, doc.Person{Name: p.Name, Title: p.Title})
 	}
 	if len(present) > 0 {
-		sp.Groups = append(sp.Groups, doc.SignatureGroup{Title: "En présence des membres du Comité de Pilotage", Columns: 2, People: present})
+		sp.Groups = append(sp.Groups, doc.SignatureGroup{Title: k.word("signatures.presents"), Columns: 2, People: present})
 	}
 	return sp
 }
@@ -104,5 +104,5 @@ func initial(s string) string {
 // dispositifAnchor is the anchor of a dispositif's heading, shared by the
 // overview diagram's links and the heading itself.
 func (k *composer) dispositifAnchor(level, i int) string {
-	return k.anchorFor(fmt.Sprintf("dispositif %d %d", level, i), "dispositif "+k.c.Levels[level].Dispositifs[i].Name)
+	return k.anchorFor(fmt.Sprintf("dispositif-%d-%d", level, i), "dispositif-"+k.c.Levels[level].Dispositifs[i].Name)
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/contrat-local-sante/cls/internal/doc"
+	"github.com/contrat-local-sante/cls/internal/labels"
 )
 
 // sommaire sets the table of contents: every heading of the document with
@@ -15,7 +16,7 @@ func (e *engine) sommaire(s doc.Sommaire, blocks []doc.Block) []line {
 	var out []line
 	title := s.Title
 	if title == "" {
-		title = "Sommaire"
+		title = labels.Defaults().Get("sommaire.titre") // a document made in code
 	}
 	out = append(out, e.heading(doc.Heading{Level: 1, Text: plain(title, 0)}, e.g.Width(), flowCtx{size: e.g.BodySize}, e.atTop())...)
 	width := e.g.Width()
