@@ -177,10 +177,15 @@ func Compare(old, new *model.Contract) []Change {
 			add("Modèle "+name, "%s", lineSummary(o, t))
 		}
 	}
+	names = names[:0]
 	for name := range oldM {
 		if _, ok := new.TemplateFiles[name]; !ok {
-			add("Modèle "+name, "supprimé")
+			names = append(names, name)
 		}
+	}
+	sort.Strings(names) // in name order, not the map's
+	for _, name := range names {
+		add("Modèle "+name, "supprimé")
 	}
 	return out
 }
