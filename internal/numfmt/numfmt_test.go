@@ -96,9 +96,9 @@ func TestRenderValue(t *testing.T) {
 
 func TestSerial(t *testing.T) {
 	for _, c := range []struct {
-		v    float64
+		v     float64
 		d1904 bool
-		want string
+		want  string
 	}{
 		{1, false, "01/01/1900"},
 		{59, false, "28/02/1900"},
