@@ -2,6 +2,8 @@ package compose
 
 import (
 	"fmt"
+	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/contrat-local-sante/cls/internal/chart"
@@ -11,12 +13,50 @@ import (
 	"github.com/contrat-local-sante/cls/internal/model"
 )
 
-// ComposeAvenant builds avenant n as a document of its own: parties,
-// visas, then articles saying what it adds or changes, drawn from the
-// register and from the difference between the sources before it (old)
-// and after it (c): new fiches in full, the changed fields of modified
-// fiches (before → after), new partners and members; then the signature
-// page. old may be nil when the avenant modifies no fiche.
+// AvenantSet is the folder of the templates that write an avenant.
+const AvenantSet = "avenant"
+
+// avenantData is what the avenant's templates can name: everything the
+// contract's templates can, plus the avenant and those before it.
+type avenantData struct {
+	templateData
+	Avenant            avenantInfo
+	AvenantsPrecedents []avenantInfo
+}
+
+// avenantInfo is a line of the register, its dates in words.
+type avenantInfo struct {
+	Numero                   int
+	Objet                    string
+	DateCopil, DateSignature string
+	Ajoutees, Modifiees      []string // fiche codes
+	Partenaires, Membres     string
+}
+
+func newAvenantInfo(a model.Avenant) avenantInfo {
+	return avenantInfo{
+		Numero: a.Number, Objet: a.Object,
+		DateCopil: frdate.Words(a.CopilDate), DateSignature: frdate.Words(a.SignatureDate),
+		Ajoutees: a.Added, Modifiees: a.Modified, Partenaires: a.Partners, Membres: a.Members,
+	}
+}
+
+// avenantComposer is the state of one avenant's composition.
+type avenantComposer struct {
+	*composer
+	a      model.Avenant
+	old    map[string]model.Fiche // the fiches before the avenant
+	fiches map[string]model.Fiche // the fiches after it
+	full   []string               // fiches printed in full at the end
+	meta   doc.Meta
+}
+
+// ComposeAvenant builds avenant n as a document of its own, from the
+// templates of templates/avenant/ (or the shipped ones): cover, parties,
+// visas, articles saying what it adds or changes, signature page, new
+// fiches in full. The changed fields of modified fiches come from the
+// difference between the sources before it (old) and after it (c); old
+// may be nil when the avenant modifies no fiche.
 func ComposeAvenant(c, old *model.Contract, n int, m Measurer, fonts chart.Fonts) (*doc.Document, diag.List) {
 	k := newComposer(c, m, fonts)
 	if n < 1 || n > len(c.Avenants) {
@@ -28,121 +68,166 @@ func ComposeAvenant(c, old *model.Contract, n int, m Measurer, fonts chart.Fonts
 		return nil, k.probs
 	}
 	a := c.Avenants[n-1]
-	contract := strings.TrimSpace(c.Document.Title + " " + c.Document.Period)
-	title := fmt.Sprintf("Avenant n° %d", a.Number)
-	meta := k.meta()
-	meta.Title = fmt.Sprintf("%s au %s – %s", title, contract, c.Territory.Name)
-	meta.Subject = a.Object
-	meta.HeaderText = fmt.Sprintf("%s au %s", title, contract)
-	meta.FooterText = fmt.Sprintf("%s – signé le %s", title, frdate.Words(a.SignatureDate))
-	if a.SignatureDate != "" {
-		meta.CreationDate = a.SignatureDate
+	if len(a.Modified) > 0 && old == nil {
+		k.probs.Errorf(c.Files.Contrat, "Avenants", "", "l'avenant n° %d modifie des fiches (%s) : attendu les sources d'avant l'avenant (option --avant : le contrat PDF signé précédent, ou son dossier) pour en dire les changements", n, strings.Join(a.Modified, ", "))
+		return nil, k.probs
 	}
-	cv := k.cover()
-	cv.Kicker = title + " au"
-	cv.Footer = []string{
-		"Validé par le Comité de Pilotage le " + frdate.Words(a.CopilDate),
-		"Signé le " + frdate.Words(a.SignatureDate),
-	}
-	out := []doc.Block{cv}
-	h := func(level int, s string) {
-		out = append(out, k.heading(doc.Heading{Level: level, Text: []doc.Inline{{Text: frenchSpaces(s)}}}))
-	}
-	p := func(s string) { out = append(out, cellBlocks(s)...) }
-
-	h(1, "Entre les parties")
-	for _, s := range c.Signatories {
-		p(fmt.Sprintf("- %s, représentée par %s,", s.Institution, s.Representation))
-	}
-	p("ci-après « les signataires ».")
-	h(1, "Visas")
-	var visas []string
-	visas = append(visas, fmt.Sprintf("Vu le %s de la %s, signé à %s le %s ;", contract, c.Territory.Name, c.Signature.Place, c.Signature.Date))
-	visas = append(visas, "Vu l'article 9 du cadre conventionnel, qui prévoit la révision du contrat par avenant ;")
-	for _, prev := range c.Avenants[:n-1] {
-		visas = append(visas, fmt.Sprintf("Vu l'avenant n° %d, signé le %s ;", prev.Number, frdate.Words(prev.SignatureDate)))
-	}
-	visas = append(visas, fmt.Sprintf("Vu la validation du Comité de Pilotage du %s ;", frdate.Words(a.CopilDate)))
-	for _, v := range visas {
-		p("- " + v)
-	}
-	p("Il est convenu ce qui suit :")
-
-	art := 0
-	article := func(title string) {
-		art++
-		h(2, fmt.Sprintf("Article %d : %s", art, title))
-	}
-	article("Objet de l'avenant")
-	p(a.Object)
-
-	fiches := map[string]model.Fiche{}
+	ak := &avenantComposer{composer: k, a: a, fiches: map[string]model.Fiche{}, old: map[string]model.Fiche{}}
 	for _, f := range c.Fiches {
-		fiches[f.Code] = f
+		ak.fiches[f.Code] = f
 	}
-	axes := map[string]model.Axe{}
-	for _, x := range c.Axes {
-		axes[x.Number] = x
-	}
-	if len(a.Added) > 0 {
-		article("Fiches actions ajoutées")
-		p(fmt.Sprintf("Le présent avenant ajoute au contrat %s, qui figure%s ci-après et dans la synthèse des fiches actions.",
-			plural(len(a.Added), "la fiche action "+strings.Join(a.Added, ", "), "les fiches actions "+strings.Join(a.Added, ", ")), plural(len(a.Added), "", "nt")))
-	}
-	if len(a.Modified) > 0 {
-		article("Fiches actions modifiées")
-		if old == nil {
-			k.probs.Errorf(c.Files.Contrat, "Avenants", "", "l'avenant n° %d modifie des fiches (%s) : attendu les sources d'avant l'avenant (option --avant : le contrat PDF signé précédent, ou son dossier) pour en dire les changements", n, strings.Join(a.Modified, ", "))
-			return nil, k.probs
-		}
-		before := map[string]model.Fiche{}
+	if old != nil {
 		for _, f := range old.Fiches {
-			before[f.Code] = f
-		}
-		for _, code := range a.Modified {
-			f := fiches[code]
-			h(3, fmt.Sprintf("Fiche %s – %s", code, f.Title))
-			o, ok := before[code]
-			if !ok {
-				p("Cette fiche ne figurait pas dans la version précédente : elle est reproduite en entier ci-après.")
-				a.Added = append(a.Added, code)
-				continue
-			}
-			changes := model.FicheChanges(o, f)
-			if len(changes) == 0 {
-				p("Aucun champ de cette fiche ne diffère de la version précédente.")
-				continue
-			}
-			t := doc.Table{Widths: []float64{2, 4, 4}, HeaderRows: 1, Size: 9}
-			head := func(s string) doc.Cell { return doc.Cell{Blocks: []doc.Block{para(s, doc.Bold)}, Shade: &headShade} }
-			t.Rows = append(t.Rows, doc.Row{Cells: []doc.Cell{head("Rubrique"), head("Rédaction précédente"), head("Nouvelle rédaction")}})
-			for _, ch := range changes {
-				t.Rows = append(t.Rows, doc.Row{Cells: []doc.Cell{label(upperFirst(ch.Name)), {Blocks: orNone(ch.Old)}, {Blocks: orNone(ch.New)}}})
-			}
-			out = append(out, t)
+			ak.old[f.Code] = f
 		}
 	}
-	if a.Partners != "" || a.Members != "" {
-		article("Partenaires et Comité de Pilotage")
-		if a.Partners != "" {
-			p("Sont associés au contrat les partenaires suivants : " + a.Partners + ".")
-		}
-		if a.Members != "" {
-			p("Rejoignent le Comité de Pilotage : " + a.Members + ".")
+	ak.full = append(ak.full, a.Added...)
+	for _, code := range a.Modified {
+		if _, ok := ak.old[code]; !ok {
+			ak.full = append(ak.full, code) // new to the signed version: shown whole
 		}
 	}
-	article("Autres dispositions")
-	p("Les autres dispositions du contrat et de ses avenants antérieurs demeurent inchangées. Le présent avenant prend effet à la date de sa signature ; la version consolidée du contrat l'intègre.")
-	p(fmt.Sprintf("A %s, le %s", c.Signature.Place, frdate.Words(a.SignatureDate)))
-	out = append(out, k.signatures())
-	// the new fiches in full, as annexes
-	for _, code := range a.Added {
-		f := fiches[code]
-		out = append(out, k.fiche(axes[f.Axe], f)...)
+
+	data := avenantData{templateData: newTemplateData(c), Avenant: newAvenantInfo(a)}
+	for _, prev := range c.Avenants[:n-1] {
+		data.AvenantsPrecedents = append(data.AvenantsPrecedents, newAvenantInfo(prev))
 	}
-	return &doc.Document{Meta: meta, Blocks: out}, k.probs
+	k.setData = data
+	ak.meta = k.meta()
+	ak.meta.Subject = a.Object
+	if a.SignatureDate != "" {
+		ak.meta.CreationDate = a.SignatureDate
+	}
+	k.directives = map[string]func(directive, model.Template) []doc.Block{
+		"document":         ak.document,
+		"couverture":       ak.cover,
+		"fiches-modifiees": ak.modified,
+		"fiches-ajoutees":  ak.added,
+	}
+	var out []doc.Block
+	for _, t := range templateSet(c, AvenantSet) {
+		out = append(out, k.template(t, 0)...)
+	}
+	return &doc.Document{Meta: ak.meta, Blocks: out}, k.probs
 }
 
+// params returns a directive's parameters, an error located at the
+// directive for each required one missing.
+func (ak *avenantComposer) params(d directive, t model.Template, required ...string) (map[string]string, bool) {
+	ok := true
+	for _, p := range required {
+		if _, set := d.Params[p]; !set {
+			ak.probs = append(ak.probs, problemAt(t, d.Line,
+				fmt.Sprintf("directive « %s » : paramètre « %s » absent ; attendu une ligne « %s: … » (voir docs/sources.md, « Les textes de l'avenant »)", d.Name, p, p), d.Text))
+			ok = false
+		}
+	}
+	return d.Params, ok
+}
+
+// document sets the PDF's title and the running header and footer:
+// titre, en-tete, pied-de-page (each optional).
+func (ak *avenantComposer) document(d directive, t model.Template) []doc.Block {
+	for key, field := range map[string]*string{"titre": &ak.meta.Title, "en-tete": &ak.meta.HeaderText, "pied-de-page": &ak.meta.FooterText} {
+		if v, ok := d.Params[key]; ok {
+			*field = v
+		}
+	}
+	return nil
+}
+
+// cover is the contract's cover with the avenant's words: surtitre (the
+// line above the title) and mention1, mention2, … (the lines at the foot,
+// in their numbers' order) replace the contract's.
+func (ak *avenantComposer) cover(d directive, t model.Template) []doc.Block {
+	cv := ak.composer.cover()
+	if v, ok := d.Params["surtitre"]; ok {
+		cv.Kicker = v
+	}
+	type line struct {
+		n    int
+		text string
+	}
+	var lines []line
+	for key, v := range d.Params {
+		if rest, ok := strings.CutPrefix(key, "mention"); ok {
+			n, err := strconv.Atoi(rest)
+			if err != nil && rest != "" {
+				ak.probs = append(ak.probs, problemAt(t, d.Line,
+					fmt.Sprintf("directive « couverture » : paramètre « %s » inconnu ; attendu mention1, mention2, … (le numéro donne l'ordre)", key), d.Text))
+				continue
+			}
+			lines = append(lines, line{n, v})
+		}
+	}
+	if len(lines) > 0 {
+		sort.Slice(lines, func(i, j int) bool { return lines[i].n < lines[j].n })
+		cv.Footer = nil
+		for _, l := range lines {
+			cv.Footer = append(cv.Footer, l.text)
+		}
+	}
+	return []doc.Block{cv}
+}
+
+// modified writes, for each fiche the avenant modifies, its title and the
+// table of its changed fields before and after; the words come from the
+// directive: titre (with {code} and {intitule}), rubrique, avant, apres
+// (the column heads), vide (an empty field), absente (a fiche the previous
+// version did not have), inchangee (a fiche with no field changed).
+func (ak *avenantComposer) modified(d directive, t model.Template) []doc.Block {
+	p, ok := ak.params(d, t, "titre", "rubrique", "avant", "apres", "vide", "absente", "inchangee")
+	if !ok {
+		return nil
+	}
+	var out []doc.Block
+	for _, code := range ak.a.Modified {
+		f := ak.fiches[code]
+		title := strings.NewReplacer("{code}", code, "{intitule}", f.Title).Replace(p["titre"])
+		out = append(out, ak.heading(doc.Heading{Level: 3, Text: []doc.Inline{{Text: frenchSpaces(title)}}}))
+		o, ok := ak.old[code]
+		if !ok {
+			out = append(out, cellBlocks(p["absente"])...)
+			continue
+		}
+		changes := model.FicheChanges(o, f)
+		if len(changes) == 0 {
+			out = append(out, cellBlocks(p["inchangee"])...)
+			continue
+		}
+		orNone := func(s string) []doc.Block {
+			if strings.TrimSpace(s) == "" {
+				return []doc.Block{para(p["vide"], doc.Italic)}
+			}
+			return cellBlocks(s)
+		}
+		tb := doc.Table{Widths: []float64{2, 4, 4}, HeaderRows: 1, Size: 9}
+		head := func(s string) doc.Cell { return doc.Cell{Blocks: []doc.Block{para(s, doc.Bold)}, Shade: &headShade} }
+		tb.Rows = append(tb.Rows, doc.Row{Cells: []doc.Cell{head(p["rubrique"]), head(p["avant"]), head(p["apres"])}})
+		for _, ch := range changes {
+			tb.Rows = append(tb.Rows, doc.Row{Cells: []doc.Cell{label(upperFirst(ch.Name)), {Blocks: orNone(ch.Old)}, {Blocks: orNone(ch.New)}}})
+		}
+		out = append(out, tb)
+	}
+	return out
+}
+
+// added writes in full the fiches the avenant adds, and those it modifies
+// that the previous version did not have.
+func (ak *avenantComposer) added(d directive, t model.Template) []doc.Block {
+	axes := map[string]model.Axe{}
+	for _, x := range ak.c.Axes {
+		axes[x.Number] = x
+	}
+	var out []doc.Block
+	for _, code := range ak.full {
+		f := ak.fiches[code]
+		out = append(out, ak.fiche(axes[f.Axe], f)...)
+	}
+	return out
+}
+
+// plural chooses between the singular and the plural form.
 func plural(n int, one, many string) string {
 	if n > 1 {
 		return many
@@ -157,9 +242,14 @@ func upperFirst(s string) string {
 	return s
 }
 
-func orNone(s string) []doc.Block {
-	if strings.TrimSpace(s) == "" {
-		return []doc.Block{para("(vide)", doc.Italic)}
+// CheckAvenant finds, without an avenant to compose, what would stop one:
+// a {{ ref }} of the avenant's templates (the territory's or the shipped
+// ones) citing a label no heading of the contract carries. It is an error
+// once the register holds an avenant, and nothing before: a territory
+// writes its labels when it first needs them.
+func CheckAvenant(c *model.Contract) diag.List {
+	if len(c.Avenants) == 0 {
+		return nil
 	}
-	return cellBlocks(s)
+	return checkRefs(c, templateSet(c, AvenantSet), diag.Error)
 }

@@ -7,7 +7,9 @@ package compose
 
 import (
 	"fmt"
+	"maps"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"text/template"
@@ -30,17 +32,23 @@ type Measurer interface {
 
 // composer carries the state of one composition.
 type composer struct {
-	c       *model.Contract
-	m       Measurer
-	fonts   chart.Fonts
-	funcs   template.FuncMap
-	data    templateData
+	c     *model.Contract
+	m     Measurer
+	fonts chart.Fonts
+	funcs template.FuncMap
+	data  templateData
+	// setData, when set, is what the templates see instead of data: a
+	// template set's own data, which embeds the contract's (the avenant's)
+	setData any
 	probs   diag.List
 	slugs   map[string]int
 	figures int
 	out     []doc.Block
 	charts  map[string]chartResult // drawn ahead, concurrently
 	anchors map[string]string      // anchors given ahead of their heading
+	// directives are those of the template set being composed (the
+	// avenant's), on top of the contract's
+	directives map[string]func(directive, model.Template) []doc.Block
 }
 
 // anchorFor returns the anchor of a heading that is linked to before it is
@@ -96,6 +104,13 @@ func newComposer(c *model.Contract, m Measurer, fonts chart.Fonts) *composer {
 	}
 	for name, f := range statFuncs(c) {
 		k.funcs[name] = f
+	}
+	refs, probs := refFuncs(c)
+	k.probs = append(k.probs, probs...)
+	for _, fm := range []template.FuncMap{refs, counterFuncs()} {
+		for name, f := range fm {
+			k.funcs[name] = f
+		}
 	}
 	k.drawCharts()
 	return k
@@ -197,7 +212,11 @@ func (k *composer) section(t model.Template) {
 // template runs a template and converts it; shift lowers its headings by
 // that many levels (a dispositif's text sits under its own heading).
 func (k *composer) template(t model.Template, shift int) []doc.Block {
-	src, ok := execute(t, k.data, k.funcs, &k.probs)
+	var data any = k.data
+	if k.setData != nil {
+		data = k.setData
+	}
+	src, ok := execute(t, data, k.funcs, &k.probs)
 	if !ok {
 		return nil
 	}
@@ -259,6 +278,9 @@ func (k *composer) slug(s string) string {
 
 // expand replaces a directive with the blocks it stands for.
 func (k *composer) expand(d directive, t model.Template) []doc.Block {
+	if f, ok := k.directives[d.Name]; ok {
+		return f(d, t)
+	}
 	switch d.Name {
 	case "saut-de-page":
 		return []doc.Block{doc.PageBreak{}}
@@ -285,7 +307,8 @@ func (k *composer) expand(d directive, t model.Template) []doc.Block {
 		return k.history()
 	}
 	k.probs = append(k.probs, problemAt(t, d.Line,
-		fmt.Sprintf("directive « %s » inconnue ; attendu : saut-de-page, figure gouvernance, figure dispositifs, graphique, dispositifs, signatures, sigles, synthese, fiches, historique, table-des-figures", d.Text), d.Text))
+		fmt.Sprintf("directive « %s » inconnue ; attendu : %s", d.Text, strings.Join(append([]string{"saut-de-page", "figure gouvernance", "figure dispositifs", "graphique", "dispositifs", "signatures", "sigles", "synthese", "fiches", "historique", "table-des-figures"},
+			slices.Sorted(maps.Keys(k.directives))...), ", ")), d.Text))
 	return nil
 }
 

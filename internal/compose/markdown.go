@@ -7,6 +7,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
@@ -14,7 +15,9 @@ import (
 )
 
 // md is the Markdown parser: CommonMark with GFM tables and bare-URL links.
-var md = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Linkify))
+// Headings may end with a label, « {#revision} », that cross-references
+// cite (ref.go); the label is not printed.
+var md = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Linkify), goldmark.WithParserOptions(parser.WithAttribute()))
 
 // directive is a ```cls block found in a template.
 type directive struct {
