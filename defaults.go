@@ -10,5 +10,5 @@ import "embed"
 // Defaults are the shipped territory's default files, under their paths
 // in the repository (templates/libelles.yaml, …).
 //
-//go:embed templates/libelles.yaml templates/avenant
+//go:embed templates/libelles.yaml templates/evaluation templates/avenant
 var Defaults embed.FS

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 
@@ -26,9 +27,6 @@ var (
 	FicheCols     = []string{"Code", "Intitulé", "Porteur", "État d'avancement", "Commentaire"}
 	IndicatorCols = []string{"Fiche", "Évaluation", "Type", "Critère ou indicateur", "Valeur", "Cible", "Commentaire"}
 )
-
-// States are the états d'avancement a fiche can have.
-var States = []string{"non démarrée", "en cours", "réalisée", "reportée", "abandonnée"}
 
 // Write writes the blank workbook for year to w. The caller puts it in
 // place: through a temporary file, so that a failed write leaves nothing.
@@ -82,10 +80,10 @@ func Write(c *model.Contract, year int, w io.Writer) error {
 		f.SetCellStyle(SheetFiches, "D2", fmt.Sprintf("E%d", last), input)
 		dv := excelize.NewDataValidation(true)
 		dv.SetSqref(fmt.Sprintf("D2:D%d", last))
-		if err := dv.SetDropList(States); err != nil {
+		if err := dv.SetDropList(model.States); err != nil {
 			return err
 		}
-		dv.SetError(excelize.DataValidationErrorStyleStop, "État d'avancement", "Choisir dans la liste : non démarrée, en cours, réalisée, reportée, abandonnée.")
+		dv.SetError(excelize.DataValidationErrorStyleStop, "État d'avancement", "Choisir dans la liste : "+strings.Join(model.States, ", ")+".")
 		if err := f.AddDataValidation(SheetFiches, dv); err != nil {
 			return err
 		}

@@ -52,7 +52,9 @@ func ReadEvaluations(c *model.Contract, sources string, year int, drawable func(
 
 func readEvaluation(c *model.Contract, path string, year int, g *glyphs, probs *diag.List) (model.Evaluation, bool) {
 	name := displayPath(path)
-	ev := model.Evaluation{Year: year, File: name, States: map[string]model.FicheState{}}
+	// the annex prints File: named as the territory's files are inside a
+	// contract PDF (sources/…), never as where they are on this machine
+	ev := model.Evaluation{Year: year, File: fmt.Sprintf("sources/%s/%d.xlsx", EvaluationDir, year), States: map[string]model.FicheState{}}
 	wb := openWorkbook(path, name, g, probs)
 	if wb == nil {
 		return ev, false
@@ -85,11 +87,11 @@ func readEvaluation(c *model.Contract, path string, year int, g *glyphs, probs *
 			}
 			state := strings.ToLower(t.get(i, "État d'avancement"))
 			known := state == ""
-			for _, s := range evalsheet.States {
+			for _, s := range model.States {
 				known = known || s == state
 			}
 			if !known {
-				probs.Errorf(name, t.sheet, t.ref(i, "État d'avancement"), "état « %s » inconnu ; attendu : %s", t.get(i, "État d'avancement"), strings.Join(evalsheet.States, ", "))
+				probs.Errorf(name, t.sheet, t.ref(i, "État d'avancement"), "état « %s » inconnu ; attendu : %s", t.get(i, "État d'avancement"), strings.Join(model.States, ", "))
 				continue
 			}
 			if state != "" || t.get(i, "Commentaire") != "" {
