@@ -20,6 +20,7 @@ func Check(c *model.Contract) diag.List {
 	if len(c.Signatories) == 0 && !c.Incomplete {
 		probs.Errorf(c.Files.Contrat, "Signataires", "A2", "aucun signataire ; attendu au moins une ligne (le contrat est signé par au moins deux parties)")
 	}
+	probs = append(probs, checkGrammar(c)...)
 	for _, lv := range c.Levels {
 		for _, d := range lv.Dispositifs {
 			if d.Text == "" {

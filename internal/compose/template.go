@@ -8,6 +8,7 @@ import (
 	"text/template"
 
 	"github.com/contrat-local-sante/cls/internal/diag"
+	"github.com/contrat-local-sante/cls/internal/frgram"
 	"github.com/contrat-local-sante/cls/internal/model"
 )
 
@@ -28,7 +29,15 @@ type templateData struct {
 	Sigles           int
 }
 
-type territoire struct{ Nom, Sigle string }
+type territoire struct {
+	Nom, Sigle string
+	grammar    frgram.Noun // for the functions of grammar.go
+}
+
+func (t territoire) noun() frgram.Noun { return t.grammar }
+
+// String is the name, so that {{ .Territoire }} prints it.
+func (t territoire) String() string { return t.Nom }
 
 type document struct{ Titre, Periode string }
 
@@ -36,7 +45,10 @@ type signature struct{ Lieu, Date string }
 
 type signataire struct {
 	Institution, Representation, Nom, Fonction, Partie string
+	grammar                                            frgram.Noun // for the functions of grammar.go
 }
+
+func (s signataire) noun() frgram.Noun { return s.grammar }
 
 type groupe struct {
 	Axe, Intitule, Date string
@@ -45,14 +57,14 @@ type groupe struct {
 
 func newTemplateData(c *model.Contract) templateData {
 	d := templateData{
-		Territoire:     territoire{c.Territory.Name, c.Territory.Short},
+		Territoire:     territoire{c.Territory.Name, c.Territory.Short, c.Territory.Noun()},
 		Document:       document{c.Document.Title, c.Document.Period},
 		Signature:      signature{c.Signature.Place, c.Signature.Date},
 		ComitePilotage: c.Steering, ComiteTechnique: c.Technical, Acteurs: c.Actors,
 		Fiches: len(c.Fiches), Axes: len(c.Axes), Sigles: len(c.Sigles),
 	}
 	for _, s := range c.Signatories {
-		d.Signataires = append(d.Signataires, signataire{s.Institution, s.Representation, s.Name, s.Title, s.Party})
+		d.Signataires = append(d.Signataires, signataire{s.Institution, s.Representation, s.Name, s.Title, s.Party, s.Noun()})
 	}
 	for _, g := range c.WorkingGroups {
 		d.GroupesDeTravail = append(d.GroupesDeTravail, groupe{g.Axe, g.Title, g.Date, g.Participants})
@@ -64,6 +76,11 @@ func newTemplateData(c *model.Contract) templateData {
 // baseFuncs are the functions templates may call. None reads a file or
 // runs anything: a template only formats the contract's own data.
 var baseFuncs = template.FuncMap{
+	// the small words French puts around a name, and list punctuation:
+	// see grammar.go
+	"de": nounFunc("de", frgram.Noun.Of), "a": nounFunc("a", frgram.Noun.To), "à": nounFunc("à", frgram.Noun.To),
+	"article": nounFunc("article", frgram.Noun.The), "accord": accord, "majuscule": frgram.Capitalize,
+	"liste": liste, "ponctue": ponctue,
 	// puces writes a Markdown bullet list of a slice's items, each followed
 	// by sep and the last one by last: {{ puces .ComitePilotage " ;" "." }}.
 	"puces": func(list any, sep, last string) (string, error) {

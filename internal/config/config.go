@@ -47,6 +47,11 @@ type Config struct {
 type Territoire struct {
 	Nom   string `mapstructure:"nom"`
 	Sigle string `mapstructure:"sigle"`
+	// Article and Genre say how the name is used in a sentence (« de la
+	// Communauté… », « de l'Intercom… ») when its first word does not:
+	// see grammar.go.
+	Article string `mapstructure:"article"`
+	Genre   string `mapstructure:"genre"`
 }
 
 // Document holds the title and the PDF metadata.

@@ -89,6 +89,7 @@ func (c *Config) validate(probs *diag.List) {
 		probs.Errorf(c.Origin("papier.format"), "", "", "papier.format vaut « %s » ; seul « A4 » est pris en charge", shorten(f))
 	}
 	c.checkFileName(probs)
+	c.checkGrammar(probs)
 	c.checkRange(probs, "papier.taille_texte", c.Papier.TailleTexte, minTextSize, maxTextSize, "points", "une taille de texte")
 	m := c.Papier.Marges
 	ok := c.checkRange(probs, "papier.marges.haut", m.Haut, minBand, maxMargin, "mm", "une marge (elle porte l'en-tête)")

@@ -8,6 +8,7 @@ import (
 	"fmt"
 
 	"github.com/contrat-local-sante/cls/internal/frdate"
+	"github.com/contrat-local-sante/cls/internal/frgram"
 	"github.com/contrat-local-sante/cls/internal/frnum"
 
 	"github.com/contrat-local-sante/cls/internal/labels"
@@ -55,6 +56,12 @@ type Files struct {
 type Territory struct {
 	Name  string // "Communauté d'Agglomération …"
 	Short string // sigle, e.g. "CALN"
+	// Article and Gender are what cls.yaml says of the name's grammar
+	// (territoire.article, territoire.genre), empty when it says nothing:
+	// see Noun.
+	Article string
+	Gender  frgram.Gender
+	Origin  string // where the name was set (« cls.yaml »), for messages
 }
 
 // DocumentInfo is the title and metadata.
@@ -83,6 +90,11 @@ type Signatory struct {
 	Name           string
 	Title          string // as on the signature page
 	Party          string // as on the cover
+	// Article and Gender are the optional « Article » and « Genre »
+	// columns, empty when left blank: see Noun.
+	Article string
+	Gender  frgram.Gender
+	Cell    string // A1 reference of the Institution cell, for messages
 }
 
 // Member is a named institution or actor.

@@ -38,7 +38,8 @@ type Dirs struct {
 func Read(cfg *config.Config, dirs Dirs) (*model.Contract, diag.List) {
 	var probs diag.List
 	c := &model.Contract{TemplateFiles: map[string]model.Template{}}
-	c.Territory = model.Territory{Name: cfg.Territoire.Nom, Short: cfg.Territoire.Sigle}
+	c.Territory = model.Territory{Name: cfg.Territoire.Nom, Short: cfg.Territoire.Sigle, Origin: cfg.Origin("territoire.nom")}
+	c.Territory.Article, c.Territory.Gender = cfg.TerritoryGrammar()
 	d := cfg.Document
 	c.Document = model.DocumentInfo{Title: d.Titre, Period: d.Periode, ShortTitle: d.TitreCourt, Author: d.Auteur, Subject: d.Sujet, Keywords: d.MotsCles, Date: d.Date, Logo: cfg.Path(d.Logo), Kicker: d.Surtitre}
 	if d.Logo == "" {
@@ -161,17 +162,7 @@ func readContrat(c *model.Contract, wb *workbook, probs *diag.List) {
 		return
 	}
 	name := wb.name
-	if t := wb.sheet("Signataires", []string{"Institution", "Représentée par", "Nom", "Fonction", "Partie"}, probs); t != nil {
-		for i := range t.rows {
-			c.Signatories = append(c.Signatories, model.Signatory{
-				Institution:    t.required(i, "Institution", probs),
-				Representation: t.required(i, "Représentée par", probs),
-				Name:           t.required(i, "Nom", probs),
-				Title:          t.required(i, "Fonction", probs),
-				Party:          t.get(i, "Partie"),
-			})
-		}
-	}
+	readSignatories(c, wb, probs)
 	members := func(sheet, col string) []model.Member {
 		var out []model.Member
 		if t := wb.sheet(sheet, []string{col}, probs); t != nil {
