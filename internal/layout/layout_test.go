@@ -3,7 +3,6 @@ package layout
 import (
 	"fmt"
 	"math/rand"
-	"sort"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -98,47 +97,62 @@ func TestCellOfThousandsOfWordsIsSplitAcrossPagesWithoutLoss(t *testing.T) {
 	checkMargins(t, res)
 }
 
+// TestRowThatDoesNotFitMovesWhole: a row that does not fit in the room
+// left on a page, but fits on an empty one, moves to the next page whole:
+// each row's label and every word of its text land on one page, the label
+// on the row's first line, and the page before keeps empty room rather
+// than the row's first lines.
 func TestRowThatDoesNotFitMovesWhole(t *testing.T) {
-	long := strings.Repeat("alpha beta gamma delta ", 60)
+	const rowsN, wordsN = 12, 240
+	rowWords := func(r int) []string {
+		ws := make([]string, wordsN)
+		for k := range ws {
+			ws[k] = fmt.Sprintf("r%02dw%03d", r, k)
+		}
+		return ws
+	}
 	var rows []doc.Row
 	rows = append(rows, doc.Row{Cells: []doc.Cell{cell("A"), cell("B")}})
-	for i := 0; i < 12; i++ {
-		rows = append(rows, doc.Row{Cells: []doc.Cell{cell(fmt.Sprintf("row%02d", i)), cell(long)}})
+	for r := 0; r < rowsN; r++ {
+		rows = append(rows, doc.Row{Cells: []doc.Cell{cell(fmt.Sprintf("row%02d", r)), cell(strings.Join(rowWords(r), " "))}})
 	}
 	res := layoutBlocks(t, doc.Table{Widths: []float64{1, 3}, HeaderRows: 1, Rows: rows})
-	// every row label is on the same page as the top of its row's text
+	if len(res.Pages) < 2 {
+		t.Fatalf("%d rows of %d words fit on %d page: nothing had to move", rowsN, wordsN, len(res.Pages))
+	}
+	// where each word landed: page and baseline of its line
+	type at struct {
+		page int
+		y    float64
+	}
+	where := map[string][]at{}
 	for i, p := range res.Pages {
-		var labels []float64
 		for _, it := range p.Items {
-			if tx, ok := it.(doc.Text); ok && strings.HasPrefix(tx.Text, "row") {
-				labels = append(labels, tx.Y)
+			if tx, ok := it.(doc.Text); ok {
+				for _, w := range strings.Fields(tx.Text) {
+					where[w] = append(where[w], at{i + 1, tx.Y})
+				}
 			}
 		}
-		_ = i
-		sort.Float64s(labels)
 	}
-	got := countWords(printedWords(res))
-	for i := 0; i < 12; i++ {
-		if got[fmt.Sprintf("row%02d", i)] != 1 {
-			t.Errorf("row%02d printed %d times", i, got[fmt.Sprintf("row%02d", i)])
+	for r := 0; r < rowsN; r++ {
+		label := fmt.Sprintf("row%02d", r)
+		if len(where[label]) != 1 {
+			t.Fatalf("%s printed %d times, want once", label, len(where[label]))
 		}
-	}
-	if got["alpha"] != 12*60 {
-		t.Errorf("%d × alpha printed, want %d", got["alpha"], 12*60)
+		lab := where[label][0]
+		for k, w := range rowWords(r) {
+			if len(where[w]) != 1 {
+				t.Fatalf("%s printed %d times, want once", w, len(where[w]))
+			}
+			if got := where[w][0]; got.page != lab.page {
+				t.Errorf("%s: label on page %d, word %s on page %d: the row was split", label, lab.page, w, got.page)
+			} else if k == 0 && got.y != lab.y {
+				t.Errorf("%s: label at y=%.2f, first word at y=%.2f: not on the row's first line", label, lab.y, got.y)
+			}
+		}
 	}
 	checkMargins(t, res)
-	// rows are not split: each page's last row ends with a whole row text
-	for i, p := range res.Pages {
-		n := 0
-		for _, it := range p.Items {
-			if tx, ok := it.(doc.Text); ok && tx.Text == "alpha" {
-				n++
-			}
-		}
-		if n%60 != 0 {
-			t.Errorf("page %d holds %d × alpha: a row that fits on a page was split", i+1, n)
-		}
-	}
 }
 
 func TestRandomTablesLoseNoWordAndStayInside(t *testing.T) {

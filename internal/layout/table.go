@@ -117,199 +117,6 @@ func emboldenBlocks(bs []doc.Block) []doc.Block {
 	return out
 }
 
-// span is a cell spanning several rows, drawn as one box per page it
-// runs over, its content repeated at the top of each.
-type span struct {
-	c          *cellBox
-	start, end int
-	top        float64
-}
-
-// placeTable paginates a table: rows that fit are placed whole; a row that
-// does not fit moves to the next page; a row taller than a page is split
-// line by line. Header rows repeat on every page, cells spanning rows are
-// redrawn on each page they cover, and borders are closed at each break.
-func (e *engine) placeTable(t doc.Table, lead []line, index int) {
-	if len(t.Rows) == 0 || len(t.Widths) == 0 {
-		return
-	}
-	width := e.g.Width()
-	rows, ok := e.memo.rows[index]
-	if !ok {
-		rows = e.tableBoxes(t, width)
-		e.memo.rows[index] = rows
-	}
-	nh := min(t.HeaderRows, len(rows))
-	headH := 0.0
-	for _, r := range rows[:nh] {
-		headH += r.h
-	}
-	full := e.g.bodyBottom() - e.g.Top
-	switch {
-	case t.Attached && e.tableEnd > 0 && e.y == e.tableEnd+tableAfter && len(e.pages) == e.tableEndPage:
-		e.y = e.tableEnd // continue the table above without a gap
-	case !e.atTop() && len(lead) == 0:
-		e.y += 2.5
-	}
-	// keep the header with at least the first body row (or its first lines)
-	// (a first row that fits on a page is never split, so all of it)
-	firstNeed := headH
-	if nh < len(rows) {
-		if rows[nh].h <= full-headH {
-			firstNeed += rows[nh].h
-		} else {
-			firstNeed += 3*e.g.BodySize*ptMM*1.3 + 2*cellPad
-		}
-	}
-	if t.Together {
-		total := 0.0
-		for _, r := range rows {
-			total += r.h
-		}
-		if total <= full {
-			firstNeed = total
-		}
-	}
-	for len(lead) > 0 && lead[0].space && e.atTop() {
-		lead = lead[1:]
-	}
-	if len(lead) > 0 {
-		firstNeed += height(lead) + leadGap
-	}
-	if firstNeed > e.room()+1e-6 && !e.atTop() {
-		e.newPage()
-		for len(lead) > 0 && lead[0].space {
-			lead = lead[1:]
-		}
-	}
-	for _, l := range lead {
-		e.put(l, e.g.Left)
-	}
-	if len(lead) > 0 {
-		e.y += leadGap
-	}
-	var open []*span
-	openSpans := func(r int) {
-		for _, c := range rows[r].cells {
-			if c.rows > 1 {
-				open = append(open, &span{c: c, start: r, end: min(r+c.rows, len(rows)) - 1, top: e.y})
-			}
-		}
-	}
-	closeSpans := func(keep func(*span) bool) {
-		var still []*span
-		for _, s := range open {
-			if keep(s) {
-				still = append(still, s)
-				continue
-			}
-			e.drawSpan(t, s, e.y)
-		}
-		open = still
-	}
-	drawHeader := func() {
-		for r := 0; r < nh; r++ {
-			openSpans(r)
-			e.drawRow(t, rows[r], rows[r].h, nil)
-			e.y += rows[r].h
-			rr := r
-			closeSpans(func(s *span) bool { return s.end != rr })
-		}
-	}
-	breakPage := func() {
-		// close every span's box on this page; body spans go on below the
-		// repeated header, header spans are reopened by it
-		var body []*span
-		for _, s := range open {
-			e.drawSpan(t, s, e.y)
-			if s.start >= nh {
-				body = append(body, s)
-			}
-		}
-		open = nil
-		e.newPage()
-		drawHeader()
-		for _, s := range body {
-			s.top = e.y
-			open = append(open, s)
-		}
-	}
-	drawHeader()
-	for r := nh; r < len(rows); r++ {
-		row := rows[r]
-		rr := r
-		endRow := func() { closeSpans(func(s *span) bool { return s.end != rr }) }
-		if row.h <= e.room()+1e-6 {
-			openSpans(r)
-			e.drawRow(t, row, row.h, nil)
-			e.y += row.h
-			endRow()
-			continue
-		}
-		if row.h <= full-headH && e.room() < row.h {
-			// fits on a fresh page: move it there whole
-			breakPage()
-			openSpans(r)
-			e.drawRow(t, row, row.h, nil)
-			e.y += row.h
-			endRow()
-			continue
-		}
-		// taller than a page: split the row line by line
-		rest := make([][]line, len(row.cells))
-		for i, c := range row.cells {
-			rest[i] = c.lines
-		}
-		minLine := e.g.BodySize * ptMM * 1.3
-		if e.room() < minLine+2*cellPad {
-			breakPage()
-		}
-		openSpans(r)
-		for {
-			avail := e.room() - 2*cellPad
-			taken := make([][]line, len(row.cells))
-			used := 0.0
-			done := true
-			for i, c := range row.cells {
-				if c.rows > 1 {
-					continue
-				}
-				h := 0.0
-				k := 0
-				for k < len(rest[i]) && h+rest[i][k].h <= avail+1e-6 {
-					h += rest[i][k].h
-					k++
-				}
-				if k == 0 && len(rest[i]) > 0 && e.y <= e.g.Top+headH+1e-6 {
-					// a single line taller than a page: place it anyway
-					h += rest[i][0].h
-					k = 1
-				}
-				taken[i] = rest[i][:k]
-				rest[i] = rest[i][k:]
-				used = max(used, h)
-				if len(rest[i]) > 0 {
-					done = false
-				}
-			}
-			h := used + 2*cellPad
-			if !done {
-				h = max(h, e.room())
-			}
-			e.drawRow(t, row, h, taken)
-			e.y += h
-			if done {
-				break
-			}
-			breakPage()
-		}
-		endRow()
-	}
-	closeSpans(func(*span) bool { return false })
-	e.tableEnd, e.tableEndPage = e.y, len(e.pages)
-	e.y += tableAfter
-}
-
 // tableAfter is the space below a table, leadGap between a heading and
 // the table under it, in mm.
 const (
@@ -320,7 +127,7 @@ const (
 // drawSpan draws the box of a row-spanning cell from its segment's top to
 // bottom, with as many of its lines as fit.
 func (e *engine) drawSpan(t doc.Table, s *span, bottom float64) {
-	if bottom <= s.top+1e-6 {
+	if bottom <= s.top+epsilon {
 		return
 	}
 	p := e.page()
@@ -328,7 +135,7 @@ func (e *engine) drawSpan(t doc.Table, s *span, bottom float64) {
 	e.cellBox(t, c, s.top, bottom-s.top)
 	y := s.top + cellPad
 	for _, l := range c.lines {
-		if y+l.h > bottom+1e-6 {
+		if !fits(y+l.h, bottom) {
 			break
 		}
 		for _, it := range l.items {
