@@ -85,7 +85,9 @@ func scanLabels(c *model.Contract) (map[string]target, diag.List) {
 					Message: fmt.Sprintf("étiquette {#%s} déjà portée par le titre « %s » (%s, ligne %d) ; attendu une étiquette différente pour chaque titre", label, prev.title, prev.file, prev.line)})
 				continue
 			}
-			labels[label] = target{title: strings.TrimSpace(doc.PlainText(conv.inlines(h))), file: t.Path, line: line}
+			// as typed: the text ref writes gets its French spaces where it lands
+			title := strings.NewReplacer("\u00a0", " ", "\u202f", " ").Replace(doc.PlainText(conv.inlines(h)))
+			labels[label] = target{title: strings.TrimSpace(title), file: t.Path, line: line}
 		}
 	}
 	return labels, probs
