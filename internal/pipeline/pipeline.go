@@ -148,6 +148,7 @@ func Check(opt Options) (diag.List, error) {
 	}
 	d, cprobs := compose.Compose(s.c, s.m, s.cf)
 	probs := append(res.Problems, cprobs...)
+	probs = append(probs, compose.CheckAvenant(s.c)...)
 	probs = append(probs, unprintable(d, s.fam)...)
 	probs = append(probs, outputProblems(opt, s.cfg)...)
 	return probs.Dedup(), nil
