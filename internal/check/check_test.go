@@ -23,6 +23,9 @@ func sound() *model.Contract {
 		Axes:   []model.Axe{{Number: "1", Title: "Prévenir"}},
 		Fiches: []model.Fiche{{Code: "FA1.1", Axe: "1", Title: "Dépister le diabète", Owner: "La CPTS du Pays d'Auge"}},
 		Sigles: []model.Sigle{{Sigle: "CPTS", Definition: "Communauté professionnelle territoriale de santé"}, {Sigle: "FA", Definition: "Fiche action"}},
+		// the sigles check reads the text cells as the reader kept them
+		Texts: []model.CellText{{File: "sources/fiches.xlsx", Sheet: "Fiches", Cell: "A2", Text: "FA1.1"},
+			{File: "sources/fiches.xlsx", Sheet: "Fiches", Cell: "K2", Text: "La CPTS du Pays d'Auge"}},
 		TemplateFiles: map[string]model.Template{
 			"01-preambule.md":     tpl("01-preambule.md", "# Préambule\n\nLe titre II du code et son article IV."),
 			"dispositifs/plan.md": tpl("dispositifs/plan.md", "Le plan."),
@@ -92,37 +95,4 @@ func TestProblems(t *testing.T) {
 	}
 }
 
-func TestSigles(t *testing.T) {
-	for _, tc := range []struct {
-		name  string
-		spoil func(c *model.Contract)
-		want  []string
-	}{
-		{"used, not defined", func(c *model.Contract) {
-			c.TemplateFiles["01-preambule.md"] = model.Template{Text: "L'ARS et l'UC-IRSA, avec la CPTS."}
-		}, []string{
-			"avertissement : templates/01-preambule.md : sigle « ARS » employé mais absent de la liste des sigles ; attendu une ligne « ARS » dans sources/sigles.xlsx",
-			"avertissement : templates/01-preambule.md : sigle « UC-IRSA » employé mais absent de la liste des sigles ; attendu une ligne « UC-IRSA » dans sources/sigles.xlsx",
-		}},
-		{"defined, not used", func(c *model.Contract) {
-			c.Sigles = append(c.Sigles, model.Sigle{Sigle: "PMI", Definition: "Protection maternelle et infantile"})
-		}, []string{
-			"avertissement : sources/sigles.xlsx, feuille « Sigles » : sigle « PMI » défini mais employé nulle part dans le contrat",
-		}},
-		{"fiche codes use their prefix", func(c *model.Contract) { c.Sigles = c.Sigles[:1] }, []string{
-			"avertissement : sources/fiches.xlsx : sigle « FA » employé mais absent de la liste des sigles ; attendu une ligne « FA » dans sources/sigles.xlsx",
-		}},
-		// « DDTM 14 » defines DDTM; a word inside another is no sigle
-		{"longer form", func(c *model.Contract) {
-			c.Sigles = append(c.Sigles, model.Sigle{Sigle: "DDTM 14", Definition: "Direction départementale des territoires et de la mer du Calvados"})
-			c.Signatories[0].Title = "Directeur de la DDTM"
-			c.Fiches[0].Steps = "ABCDEFGHIJ et CPTSx"
-		}, nil},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			c := sound()
-			tc.spoil(c)
-			assertLines(t, lines(c), tc.want)
-		})
-	}
-}
+// The sigles check has its own tests: sigles_test.go.
