@@ -20,7 +20,6 @@ var printedWordDirs = []string{".", "../layout", "../chart"}
 var printedWordFiles = map[string]string{
 	"templateerr.go":     "translates text/template's errors for the coordinator (French, by design)",
 	"../layout/check.go": "the layout's self-check, for tests and developers",
-	"avenant_doc.go":     "the avenant document, being moved into a template set",
 	"evaluation.go":      "the evaluation annex, being moved into a template set",
 }
 
