@@ -438,7 +438,7 @@ var expectedKind = map[string]string{
 }
 
 func unknownFunction(name string) string {
-	return fmt.Sprintf("fonction « %s » inconnue ; fonctions possibles : puces, donnee, tableau", textnorm.Escape(name))
+	return fmt.Sprintf("fonction « %s » inconnue ; fonctions possibles : puces, donnee, tableau, ref, compteur", textnorm.Escape(name))
 }
 
 func unknownField(m []string, c ruleContext) string {
