@@ -266,10 +266,14 @@ type StatRow struct {
 	Set      []bool
 	Decimals []int    // decimals the cell shows (its number format, or as typed); -1 when unknown
 	Cells    []string // A1 references, for messages
+	Shown    []string // the cell's text where its format adds to the number (« 14,2 % »); nil or "": the number with its decimals
 }
 
 // Text writes a value of the row the way its cell shows it, in French.
 func (r StatRow) Text(col int) string {
+	if col < len(r.Shown) && r.Shown[col] != "" {
+		return r.Shown[col]
+	}
 	if d := r.Decimals[col]; d >= 0 {
 		return frnum.Format(r.Values[col], d)
 	}
@@ -358,4 +362,25 @@ type IndicatorValue struct {
 	Target    float64
 	HasTarget bool
 	Comment   string
+
+	// ValueText and TargetText are the value and the target as their
+	// cells show them (« 92 % », « 12 345 »); "": the number is written
+	// plainly.
+	ValueText, TargetText string
+}
+
+// ShownValue writes the value as its cell shows it.
+func (v IndicatorValue) ShownValue() string {
+	if v.ValueText != "" {
+		return v.ValueText
+	}
+	return frnum.Plain(v.Value)
+}
+
+// ShownTarget writes the target as its cell shows it.
+func (v IndicatorValue) ShownTarget() string {
+	if v.TargetText != "" {
+		return v.TargetText
+	}
+	return frnum.Plain(v.Target)
 }

@@ -122,7 +122,8 @@ func readEvaluation(c *model.Contract, path string, year int, g *glyphs, probs *
 				header string
 				val    *float64
 				has    *bool
-			}{{"Valeur", &v.Value, &v.HasValue}, {"Cible", &v.Target, &v.HasTarget}} {
+				text   *string
+			}{{"Valeur", &v.Value, &v.HasValue, &v.ValueText}, {"Cible", &v.Target, &v.HasTarget, &v.TargetText}} {
 				s := t.get(i, col.header)
 				if s == "" {
 					continue
@@ -133,6 +134,9 @@ func readEvaluation(c *model.Contract, path string, year int, g *glyphs, probs *
 					continue
 				}
 				*col.val, *col.has = n, true
+				// the number for charts, the cell's text to print: « 92 % »
+				// typed, or a percentage cell, print « 92 % », not « 92 »
+				*col.text = t.printedNumber(i, col.header, s, n)
 			}
 			ev.Values = append(ev.Values, v)
 		}

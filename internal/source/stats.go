@@ -106,12 +106,19 @@ func (w *workbook) statSheet(s sheetName, probs *diag.List) *model.StatTable {
 		return nil
 	}
 	sheet := s.clean
-	// cell returns a cell's text in normal form (row and col from 0)
+	// cell returns a cell's text in normal form, a number as the cell
+	// shows it (row and col from 0); label, a label's (see label)
 	cell := func(r, c int) string {
 		if c >= len(rows[r]) {
 			return ""
 		}
-		return strings.TrimSpace(w.cellText(sheet, c, r+1, rows[r][c], probs))
+		return strings.TrimSpace(w.cellText(sheet, c, r+1, w.shown(s.stored, sheet, c, r+1, rows[r][c], probs), probs))
+	}
+	label := func(r, c int) string {
+		if c >= len(rows[r]) {
+			return ""
+		}
+		return strings.TrimSpace(w.cellText(sheet, c, r+1, w.label(s.stored, sheet, c, r+1, rows[r][c], probs), probs))
 	}
 	blank := func(r int) bool { return strings.TrimSpace(textnorm.Clean(strings.Join(rows[r], ""))) == "" }
 	t := &model.StatTable{File: w.name, Sheet: sheet}
@@ -120,16 +127,16 @@ func (w *workbook) statSheet(s sheetName, probs *diag.List) *model.StatTable {
 		if blank(r) {
 			continue
 		}
-		key := strings.ToLower(cell(r, 0))
+		key := strings.ToLower(label(r, 0))
 		switch key {
 		case "titre":
-			t.Title = cell(r, 1)
+			t.Title = label(r, 1)
 			continue
 		case "source":
-			t.Source = cell(r, 1)
+			t.Source = label(r, 1)
 			continue
 		case "unité", "unite":
-			t.Unit = cell(r, 1)
+			t.Unit = label(r, 1)
 			continue
 		}
 		break
@@ -142,9 +149,9 @@ func (w *workbook) statSheet(s sheetName, probs *diag.List) *model.StatTable {
 		probs.Errorf(w.name, sheet, "A2", "source absente ; attendu une ligne « Source » suivie de la source et de l'année (par exemple « INSEE 2021 »)")
 	}
 	head := r
-	t.Category = cell(head, 0)
+	t.Category = label(head, 0)
 	for c := 1; c < len(rows[head]); c++ {
-		t.Series = append(t.Series, cell(head, c))
+		t.Series = append(t.Series, label(head, c))
 	}
 	for len(t.Series) > 0 && t.Series[len(t.Series)-1] == "" {
 		t.Series = t.Series[:len(t.Series)-1]
@@ -162,7 +169,7 @@ func (w *workbook) statSheet(s sheetName, probs *diag.List) *model.StatTable {
 		if blank(rr) {
 			continue
 		}
-		sr := newStatRow(cell(rr, 0), len(t.Series))
+		sr := newStatRow(label(rr, 0), len(t.Series))
 		if sr.Label == "" {
 			probs.Errorf(w.name, sheet, cellName(1, rr+1), "catégorie vide ; attendu le libellé de la ligne")
 		}
@@ -173,12 +180,12 @@ func (w *workbook) statSheet(s sheetName, probs *diag.List) *model.StatTable {
 			if v == "" {
 				continue
 			}
-			n, ok := parseNumber(v)
+			n, ok := w.statValue(s.stored, sheet, k+1, rr+1, rows[rr][k+1], v, t.Unit)
 			if !ok {
 				probs.Errorf(w.name, sheet, ref, "« %s » n'est pas un nombre ; attendu une valeur numérique (%s, %s)", v, sr.Label, t.Series[k])
 				continue
 			}
-			sr.Values[k], sr.Set[k], sr.Decimals[k] = n, true, w.decimals(s.stored, ref, v)
+			setStat(&sr, k, n)
 		}
 		t.Rows = append(t.Rows, sr)
 	}
@@ -210,19 +217,20 @@ func (w *workbook) plainStatSheet(sheet, category string, series []string, probs
 		}
 	}
 	for i := range tb.rows {
-		r := newStatRow(tb.get(i, st.Category), len(series))
+		r := newStatRow(tb.getLabel(i, st.Category), len(series))
 		for k, s := range series {
 			r.Cells[k] = tb.ref(i, s)
 			v := tb.get(i, s)
 			if v == "" {
 				continue
 			}
-			n, ok := parseNumber(v)
+			c := tb.cols[normHeader(s)]
+			n, ok := w.statValue(tb.stored, tb.sheet, c, tb.lines[i], tb.rows[i][c], v, "")
 			if !ok {
 				probs.Errorf(w.name, sheet, tb.ref(i, s), "« %s » n'est pas un nombre ; attendu une valeur numérique (%s)", v, s)
 				continue
 			}
-			r.Values[k], r.Set[k], r.Decimals[k] = n, true, w.decimals(tb.stored, r.Cells[k], v)
+			setStat(&r, k, n)
 		}
 		st.Rows = append(st.Rows, r)
 	}
@@ -235,52 +243,6 @@ func newStatRow(label string, n int) model.StatRow {
 		r.Decimals[i] = -1
 	}
 	return r
-}
-
-// builtinDecimals are the decimals of Excel's built-in number formats.
-var builtinDecimals = map[int]int{1: 0, 2: 2, 3: 0, 4: 2, 9: 0, 10: 2, 11: 2, 37: 0, 38: 0, 39: 2, 40: 2, 48: 1}
-
-// decimals tells how many decimals a number cell shows: from its number
-// format when it has one, else from the text as typed ("21,40" → 2);
-// -1 when nothing says (General format): the value is then written with
-// just the decimals it needs.
-func (w *workbook) decimals(sheet, cell, raw string) int {
-	if id, err := w.f.GetCellStyle(sheet, cell); err == nil && id > 0 {
-		if st, err := w.f.GetStyle(id); err == nil {
-			if st.CustomNumFmt != nil {
-				return formatDecimals(*st.CustomNumFmt)
-			}
-			if d, ok := builtinDecimals[st.NumFmt]; ok {
-				return d
-			}
-		}
-	}
-	typ, err := w.f.GetCellType(sheet, cell)
-	if err == nil && (typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString) {
-		s := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(raw), "%"))
-		if i := strings.LastIndexAny(s, ".,"); i >= 0 {
-			return len(s) - i - 1
-		}
-		return 0
-	}
-	return -1
-}
-
-// formatDecimals counts the decimals of a number format code ("#,##0.00").
-func formatDecimals(code string) int {
-	code, _, _ = strings.Cut(code, ";")
-	i := strings.IndexByte(code, '.')
-	if i < 0 {
-		return 0
-	}
-	n := 0
-	for _, c := range code[i+1:] {
-		if c != '0' && c != '#' {
-			break
-		}
-		n++
-	}
-	return n
 }
 
 // parseNumber reads a number written with a dot or a comma, with spaces

@@ -34,6 +34,8 @@ type workbook struct {
 	sheets []sheetName
 	failed map[string]bool // sheets already reported unreadable
 	texts  cellTexts       // the text cells read, for the model's Texts
+
+	formats cellFormats // number formats met, to show numbers (cellformat.go)
 }
 
 // sheetName is a sheet's name as stored in the file and in normal form (a
@@ -132,7 +134,8 @@ func (w *workbook) sheetList() []string {
 const MaxRows = 10000
 
 // readRows reads every row of a sheet, its cells as stored (raw: numbers
-// unformatted). Unlike excelize's GetRows, which stops at the first row it
+// unformatted, to be shown in French by number; else as excelize formats
+// them, in English). Unlike excelize's GetRows, which stops at the first row it
 // cannot read and returns what came before as if it were the whole sheet,
 // it reports the damage and returns false.
 func (w *workbook) readRows(s sheetName, raw bool, probs *diag.List) ([][]string, bool) {
@@ -175,7 +178,7 @@ type table struct {
 	sheet  string         // name in normal form, for messages
 	stored string         // name as stored, for excelize
 	cols   map[string]int // normalised header → column index
-	rows   [][]string     // data rows (header excluded), as stored
+	rows   [][]string     // data rows (header excluded), as stored (numbers unformatted)
 	lines  []int          // spreadsheet row number of each data row
 	probs  *diag.List     // where reading a cell reports what it finds
 }
@@ -209,7 +212,7 @@ func (w *workbook) readTable(name string, required []string, probs *diag.List) *
 		probs.Errorf(w.name, "", "", "feuille « %s » introuvable ; feuilles présentes : %s", name, strings.Join(w.sheetList(), ", "))
 		return nil
 	}
-	rows, ok := w.readRows(s, false, probs)
+	rows, ok := w.readRows(s, true, probs)
 	if !ok {
 		return nil
 	}
@@ -219,7 +222,7 @@ func (w *workbook) readTable(name string, required []string, probs *diag.List) *
 		return nil
 	}
 	for i, h := range rows[0] {
-		if k := normHeader(w.cellText(s.clean, i, 1, h, probs)); k != "" {
+		if k := normHeader(w.cellText(s.clean, i, 1, w.shown(s.stored, s.clean, i, 1, h, probs), probs)); k != "" {
 			if _, dup := t.cols[k]; !dup {
 				t.cols[k] = i
 			}
@@ -260,13 +263,15 @@ func (w *workbook) readTable(name string, required []string, probs *diag.List) *
 }
 
 // get returns the trimmed value of column col in data row i, in normal
-// form (see cellText).
+// form (see cellText): a number as its cell shows it, in French (see
+// number).
 func (t *table) get(i int, col string) string {
 	c, ok := t.cols[normHeader(col)]
 	if !ok || c >= len(t.rows[i]) {
 		return ""
 	}
-	return strings.TrimSpace(t.wb.cellText(t.sheet, c, t.lines[i], t.rows[i][c], t.probs))
+	v := t.wb.shown(t.stored, t.sheet, c, t.lines[i], t.rows[i][c], t.probs)
+	return strings.TrimSpace(t.wb.cellText(t.sheet, c, t.lines[i], v, t.probs))
 }
 
 // ref returns the A1 reference of column col in data row i.
