@@ -6,7 +6,6 @@ import (
 
 	"github.com/contrat-local-sante/cls/internal/chart"
 	"github.com/contrat-local-sante/cls/internal/doc"
-	"github.com/contrat-local-sante/cls/internal/frnum"
 	"github.com/contrat-local-sante/cls/internal/model"
 )
 
@@ -64,14 +63,14 @@ func (a *annex) indicatorTable(p map[string]string, f model.Fiche) doc.Table {
 		for _, e := range a.evals {
 			cell := p["sans-valeur"]
 			if v, ok := valueOf(e, f.Code, ind); ok && v.HasValue {
-				cell = frnum.Plain(v.Value)
+				cell = v.ShownValue()
 			}
 			row.Cells = append(row.Cells, right(cell))
 		}
 		cur, _ := valueOf(a.ev, f.Code, ind)
 		target := ""
 		if cur.HasTarget {
-			target = frnum.Plain(cur.Target)
+			target = cur.ShownTarget()
 		}
 		row.Cells = append(row.Cells, right(target), doc.Cell{Blocks: cellBlocks(cur.Comment)})
 		tb.Rows = append(tb.Rows, row)
