@@ -15,12 +15,10 @@ import (
 // contract says (compose) and draw it (layout, chart).
 var printedWordDirs = []string{".", "../layout", "../chart"}
 
-// Files whose strings are never printed in the contract, with why; and
-// files other work is moving into template sets.
+// Files whose strings are never printed in the contract, with why.
 var printedWordFiles = map[string]string{
 	"templateerr.go":     "translates text/template's errors for the coordinator (French, by design)",
 	"../layout/check.go": "the layout's self-check, for tests and developers",
-	"evaluation.go":      "the evaluation annex, being moved into a template set",
 }
 
 // Strings that look French but are never printed: values read from the
@@ -33,7 +31,13 @@ var printedWordAllowed = map[string]bool{
 // printed words: French on purpose (internal/diag).
 var messageCalls = map[string]bool{
 	"Errorf": true, "New": true, "problemAt": true, "fail": true, "Warnf": true,
+	"nounFunc": true, // nounFunc("de", …): a template function's name, for its errors
 }
+
+// Struct fields, tables and constants whose strings only error messages
+// show: a statistic table's sheet name, the names template errors give
+// types, the directive names an unknown directive's message lists.
+var messageFields = map[string]bool{"Sheet": true, "Message": true, "typeNames": true, "annexDirectives": true}
 
 var (
 	accented   = regexp.MustCompile(`[àâäçéèêëîïôöùûüÿœæÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ]`)
@@ -104,8 +108,9 @@ func TestNoPrintedWordInGo(t *testing.T) {
 }
 
 // printedLiterals returns the string literals of f outside error
-// messages (the arguments of messageCalls and diag.Problem{…} literals)
-// and outside the values of switch cases (words compared, not printed).
+// messages (the arguments of messageCalls, diag.Problem{…} literals,
+// messageFields), map keys and switch cases (words looked up or
+// compared, not printed).
 func printedLiterals(f *ast.File) []*ast.BasicLit {
 	var out []*ast.BasicLit
 	var walk func(n ast.Node) bool
@@ -118,6 +123,26 @@ func printedLiterals(f *ast.File) []*ast.BasicLit {
 		case *ast.CompositeLit:
 			if name := callName(v.Type); name == "Problem" || name == "boundError" {
 				return false
+			}
+		case *ast.KeyValueExpr:
+			// a map key ("de": nounFunc…) is a name looked up, not printed
+			if _, ok := v.Key.(*ast.BasicLit); ok || messageFields[callName(v.Key)] {
+				if !messageFields[callName(v.Key)] {
+					ast.Inspect(v.Value, walk)
+				}
+				return false
+			}
+		case *ast.ValueSpec:
+			for _, n := range v.Names {
+				if messageFields[n.Name] {
+					return false
+				}
+			}
+		case *ast.AssignStmt:
+			for _, l := range v.Lhs {
+				if ix, ok := l.(*ast.IndexExpr); ok && messageFields[callName(ix.X)] {
+					return false
+				}
 			}
 		case *ast.CaseClause:
 			// case "saut-de-page": a word the coordinator types, compared
