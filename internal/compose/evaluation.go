@@ -99,7 +99,7 @@ func (a *annex) compose() []doc.Block {
 	}
 	if head == nil {
 		if !failed {
-			k.probs.Errorf(set[0].Path, "", "", "aucune directive « annexe » dans les modèles de l'annexe ; attendu un bloc ```cls commençant par « annexe » qui donne le titre et la couverture (voir docs/sources.md, section 7)")
+			k.probs.Errorf(k.c.Files.Templates+"/"+evaluationSet, "", "", "aucune directive « annexe » dans les modèles de l'annexe ; attendu un bloc ```cls commençant par « annexe » qui donne le titre et la couverture (voir docs/sources.md, section 7)")
 		}
 		return nil
 	}
