@@ -1,13 +1,16 @@
 package pipeline
 
 import (
+	"bytes"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/contrat-local-sante/cls/internal/doc"
 	"github.com/contrat-local-sante/cls/internal/source/sourcetest"
 )
 
@@ -141,5 +144,105 @@ func TestShippedEvaluationExample(t *testing.T) {
 	}
 	if !strings.Contains(allText(res), "EXEMPLE") {
 		t.Error("the shipped example is not marked as such")
+	}
+}
+
+// evalTerritory writes the example territory with its 2026 evaluation
+// workbook, one fiche and one value filled in.
+func evalTerritory(t *testing.T, dir string) string {
+	t.Helper()
+	cfg := sourcetest.Example().Write(t, dir, filepath.Join("..", "..", "fonts"))
+	writeYear(t, cfg, 2026, func(f *excelize.File) {
+		f.SetCellStr("Fiches", "D2", "en cours")
+		f.SetCellStr("Fiches", "E2", "Deux tournées.")
+		f.SetCellInt("Indicateurs", "E3", 80)
+	})
+	return cfg
+}
+
+// A territory's templates/evaluation/ is the annex's wording: a title and a
+// table header changed there are what the annex prints. A territory
+// without the folder (the other tests) prints the shipped wording.
+func TestEvaluationTemplatesOfTheTerritory(t *testing.T) {
+	dir := t.TempDir()
+	cfg := evalTerritory(t, dir)
+	set := filepath.Join(dir, "templates", "evaluation")
+	if err := os.CopyFS(set, os.DirFS(filepath.Join("..", "..", "templates", "evaluation"))); err != nil {
+		t.Fatal(err)
+	}
+	edit := func(name, old, new string) {
+		p := filepath.Join(set, name)
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(b), old) {
+			t.Fatalf("%s does not hold %q", name, old)
+		}
+		if err := os.WriteFile(p, []byte(strings.Replace(string(b), old, new, 1)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	edit("02-tableau-de-bord.md", "# Tableau de bord", "# Bilan de l'année en un coup d'œil")
+	edit("03-etats.md", "porteur: Porteur", "porteur: Pilote de l'action")
+	res, err := Evaluation(Options{Config: cfg}, 2026, filepath.Join(dir, "annexe.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := plainSpaces(allText(res))
+	for _, want := range []string{"Bilan de l'année en un coup d'œil", "Pilote de l'action", "Évaluation annuelle 2026", "Deux tournées."} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the annex does not show %q", want)
+		}
+	}
+	if strings.Contains(text, "Tableau de bord") {
+		t.Error("the shipped title is still printed")
+	}
+	if title := res.Layout.TOC[0].Title; title != "Bilan de l'année en un coup d'œil" {
+		t.Errorf("first sommaire entry %q", title)
+	}
+	for _, p := range res.Layout.Pages {
+		for _, it := range p.Items {
+			if tx, ok := it.(doc.Text); ok && tx.Text == "Porteur" {
+				t.Error("the shipped header « Porteur » is still printed")
+			}
+		}
+	}
+
+	// a parameter left out is named, with the template's file and line
+	edit("03-etats.md", "porteur: Pilote de l'action\n", "")
+	_, err = Evaluation(Options{Config: cfg}, 2026, filepath.Join(dir, "annexe2.pdf"))
+	if err == nil || !strings.Contains(err.Error(), "03-etats.md, ligne 4 : directive « etats » : paramètre absent : porteur") {
+		t.Errorf("missing parameter: %v", err)
+	}
+}
+
+// The annex names its workbook as the territory does, never where the
+// territory is: built from two folders, it has the same bytes.
+func TestEvaluationAnnexSameFromAnyFolder(t *testing.T) {
+	a := filepath.Join(t.TempDir(), "clsa")
+	cfgA := evalTerritory(t, a)
+	b := filepath.Join(t.TempDir(), "un", "autre", "dossier")
+	if err := os.CopyFS(b, os.DirFS(a)); err != nil {
+		t.Fatal(err)
+	}
+	cfgB := filepath.Join(b, "cls.yaml")
+	resA, err := Evaluation(Options{Config: cfgA}, 2026, filepath.Join(a, "annexe.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resB, err := Evaluation(Options{Config: cfgB}, 2026, filepath.Join(b, "annexe.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := plainSpaces(allText(resA))
+	if want := "Source : évaluation annuelle 2026 (sources/evaluation/2026.xlsx)"; !strings.Contains(text, want) {
+		t.Errorf("the annex does not show %q", want)
+	}
+	if strings.Contains(text, a) || strings.Contains(string(resA.PDF), a) {
+		t.Errorf("the annex holds its folder %s", a)
+	}
+	if resA.SHA256 != resB.SHA256 || !bytes.Equal(resA.PDF, resB.PDF) {
+		t.Errorf("the annex differs with its folder: %s and %s", resA.SHA256, resB.SHA256)
 	}
 }
