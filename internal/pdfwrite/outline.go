@@ -1,158 +1,185 @@
 package pdfwrite
 
 import (
-	"bytes"
 	"fmt"
-	"regexp"
-	"sort"
-	"strconv"
+	"math"
+
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+
+	"github.com/contrat-local-sante/cls/internal/layout"
 )
 
-// fpdf writes two things wrong, which fix mends in its output, shifting
-// the cross-reference table to match:
+// fpdf writes two things wrong, which mend sets right on the document's
+// objects:
 //   - "/Count 0" on every outline item, including those with children,
 //     where the PDF specification wants the number of visible descendants
-//     (strict validators reject the 0); every item is written open;
-//   - when files are embedded, page references of internal links and of
-//     the outline ("/Dest [1+2p 0 R …]") that ignore the objects the
-//     embedded files take before the pages.
+//     (strict validators reject the 0);
+//   - destinations ("/Dest [page 0 R …]") of the outline and of internal
+//     links computed as if the pages were the PDF's first objects, which
+//     the embedded files, written before them, make wrong.
+//
+// The destinations are not corrected from fpdf's numbers: they are set
+// again from the layout's positions and the page objects that the page
+// tree names, so no object number is ever assumed.
 
-var (
-	outlineItem = regexp.MustCompile(`(?s)\n(\d+) 0 obj\n<</Title .*?/Count 0>>\nendobj`)
-	firstRef    = regexp.MustCompile(`\n/First (\d+) 0 R`)
-	nextRef     = regexp.MustCompile(`\n/Next (\d+) 0 R`)
-	xrefStart   = regexp.MustCompile(`\nstartxref\n(\d+)\n%%EOF\n?$`)
-	pageObject  = regexp.MustCompile(`\n(\d+) 0 obj\n<</Type /Page\n`)
-	destRef     = regexp.MustCompile(`/Dest \[(\d+) 0 R`)
-)
-
-// edit replaces the n bytes at an offset.
-type edit struct {
-	at, n int
-	with  []byte
+// targets are the destinations the writer asked fpdf for, in the order
+// fpdf wrote them: the outline's items in the order of the bookmarks, and
+// each page's internal links in the order they were drawn.
+type targets struct {
+	bookmarks []layout.Position
+	links     map[int][]layout.Position // by page, 1-based
 }
 
-func fix(pdf []byte) ([]byte, error) {
-	edits := append(outlineEdits(pdf), destEdits(pdf)...)
-	if len(edits) == 0 {
-		return pdf, nil
+// mend reads fpdf's output, sets the outline's counts and every
+// destination, and writes the document again.
+func mend(pdf []byte, g layout.Geometry, t targets) ([]byte, error) {
+	ctx, err := readObjects(pdf)
+	if err != nil {
+		return nil, fmt.Errorf("relecture : %w", err)
 	}
-	return apply(pdf, edits)
+	x := ctx.XRefTable
+	pages, err := pageRefs(x)
+	if err != nil {
+		return nil, err
+	}
+	dest := func(at layout.Position) (types.Array, error) {
+		if at.Page < 1 || at.Page > len(pages) {
+			return nil, fmt.Errorf("destination en page %d, hors du document (%d pages)", at.Page, len(pages))
+		}
+		// fpdf's convention: the top of the view, in points from the
+		// page's foot, to the hundredth
+		top := math.Round((g.PageH-at.Y)*72/25.4*100) / 100
+		return types.Array{pages[at.Page-1], types.Name("XYZ"), types.Integer(0), types.Float(top), nil}, nil
+	}
+	if err := mendOutline(x, t.bookmarks, dest); err != nil {
+		return nil, err
+	}
+	if err := mendLinks(x, pages, t.links, dest); err != nil {
+		return nil, err
+	}
+	return serialize(x)
 }
 
-// destEdits points link and outline destinations at the real page objects.
-func destEdits(pdf []byte) []edit {
-	pages := map[int]int{} // page number (1-based) → object number
-	for i, m := range pageObject.FindAllSubmatch(pdf, -1) {
-		n, _ := strconv.Atoi(string(m[1]))
-		pages[i+1] = n
+// pageRefs returns the page objects, in page order, as the page tree
+// lists them.
+func pageRefs(x *model.XRefTable) ([]types.IndirectRef, error) {
+	if err := x.EnsurePageCount(); err != nil {
+		return nil, fmt.Errorf("arbre des pages illisible")
 	}
-	var edits []edit
-	for _, m := range destRef.FindAllSubmatchIndex(pdf, -1) {
-		n, _ := strconv.Atoi(string(pdf[m[2]:m[3]]))
-		if (n-1)%2 != 0 {
-			continue
+	refs := make([]types.IndirectRef, x.PageCount)
+	for i := range refs {
+		_, ref, _, err := x.PageDict(i+1, false)
+		if err != nil || ref == nil {
+			return nil, fmt.Errorf("page %d introuvable dans l'arbre des pages", i+1)
 		}
-		real, ok := pages[(n-1)/2]
-		if !ok || real == n {
-			continue
-		}
-		edits = append(edits, edit{at: m[2], n: m[3] - m[2], with: []byte(strconv.Itoa(real))})
+		refs[i] = *ref
 	}
-	return edits
+	return refs, nil
 }
 
-// outlineEdits writes the counts of outline items with children.
-func outlineEdits(pdf []byte) []edit {
-	type item struct {
-		first, next int
-		countAt     int
+// mendOutline walks the outline in reading order, which is the order of
+// the bookmarks, setting each item's destination and, on items with
+// children, their number (every item is open); the outline's root gets the
+// total, as the specification asks.
+func mendOutline(x *model.XRefTable, marks []layout.Position, dest func(layout.Position) (types.Array, error)) error {
+	root, err := x.DereferenceDict(*x.Root)
+	if err != nil || root == nil {
+		return fmt.Errorf("catalogue illisible")
 	}
-	items := map[int]*item{}
-	for _, m := range outlineItem.FindAllSubmatchIndex(pdf, -1) {
-		n, _ := strconv.Atoi(string(pdf[m[2]:m[3]]))
-		body := pdf[m[0]:m[1]]
-		it := &item{countAt: m[1] - len("0>>\nendobj")}
-		if f := firstRef.FindSubmatch(body); f != nil {
-			it.first, _ = strconv.Atoi(string(f[1]))
-		}
-		if x := nextRef.FindSubmatch(body); x != nil {
-			it.next, _ = strconv.Atoi(string(x[1]))
-		}
-		items[n] = it
+	outlines, err := x.DereferenceDict(root["Outlines"])
+	if err != nil {
+		return fmt.Errorf("sommaire des signets illisible")
 	}
-	var count func(n int, depth int) int
-	count = func(n int, depth int) int {
-		it, ok := items[n]
-		if !ok || it.first == 0 || depth > 64 {
-			return 0
+	if outlines == nil {
+		if len(marks) > 0 {
+			return fmt.Errorf("%d signets demandés, aucun écrit", len(marks))
 		}
+		return nil
+	}
+	seen := map[int]bool{}
+	next := 0
+	// items walks the siblings from first, depth first, and returns how
+	// many items it met
+	var items func(first types.Object, depth int) (int, error)
+	items = func(first types.Object, depth int) (int, error) {
 		total := 0
-		for c, guard := it.first, 0; c != 0 && guard < 100000; guard++ {
-			total += 1 + count(c, depth+1)
-			ci, ok := items[c]
-			if !ok {
-				break
+		for o := first; o != nil; {
+			ref, ok := o.(types.IndirectRef)
+			if !ok || seen[ref.ObjectNumber.Value()] || depth > 64 {
+				return 0, fmt.Errorf("signets mal chaînés")
 			}
-			c = ci.next
+			seen[ref.ObjectNumber.Value()] = true
+			item, err := x.DereferenceDict(ref)
+			if err != nil || item == nil {
+				return 0, fmt.Errorf("signet %d illisible", ref.ObjectNumber)
+			}
+			if next >= len(marks) {
+				return 0, fmt.Errorf("plus de signets écrits que les %d demandés", len(marks))
+			}
+			d, err := dest(marks[next])
+			if err != nil {
+				return 0, err
+			}
+			next++
+			item["Dest"] = d
+			below, err := items(item["First"], depth+1)
+			if err != nil {
+				return 0, err
+			}
+			delete(item, "Count")
+			if below > 0 {
+				item["Count"] = types.Integer(below)
+			}
+			total += 1 + below
+			o = item["Next"]
 		}
-		return total
+		return total, nil
 	}
-	var edits []edit
-	for n, it := range items {
-		if it.first != 0 {
-			edits = append(edits, edit{at: it.countAt, n: 1, with: []byte(strconv.Itoa(count(n, 0)))})
-		}
+	total, err := items(outlines["First"], 0)
+	if err != nil {
+		return err
 	}
-	return edits
+	if next != len(marks) {
+		return fmt.Errorf("%d signets écrits, %d demandés", next, len(marks))
+	}
+	outlines["Count"] = types.Integer(total)
+	return nil
 }
 
-// apply makes the edits and rewrites the cross-reference table (its
-// entries keep their fixed 20-byte width) and the startxref offset.
-func apply(pdf []byte, edits []edit) ([]byte, error) {
-	sort.Slice(edits, func(i, j int) bool { return edits[i].at < edits[j].at })
-	shift := func(off int) int {
-		d := 0
-		for _, e := range edits {
-			if e.at < off {
-				d += len(e.with) - e.n
+// mendLinks sets the destination of each page's internal links, met in
+// the order of the page's annotations, which is the order they were
+// drawn in.
+func mendLinks(x *model.XRefTable, pages []types.IndirectRef, links map[int][]layout.Position, dest func(layout.Position) (types.Array, error)) error {
+	for i, ref := range pages {
+		want := links[i+1]
+		page, err := x.DereferenceDict(ref)
+		if err != nil || page == nil {
+			return fmt.Errorf("page %d illisible", i+1)
+		}
+		annots, err := x.DereferenceArray(page["Annots"])
+		if err != nil {
+			return fmt.Errorf("page %d : liens illisibles", i+1)
+		}
+		n := 0
+		for _, o := range annots {
+			a, err := x.DereferenceDict(o)
+			if err != nil || a == nil || a["Dest"] == nil {
+				continue
 			}
+			if n >= len(want) {
+				return fmt.Errorf("page %d : plus de liens internes écrits que les %d demandés", i+1, len(want))
+			}
+			d, err := dest(want[n])
+			if err != nil {
+				return fmt.Errorf("page %d : %w", i+1, err)
+			}
+			a["Dest"] = d
+			n++
 		}
-		return off + d
-	}
-	var out bytes.Buffer
-	prev := 0
-	for _, e := range edits {
-		out.Write(pdf[prev:e.at])
-		out.Write(e.with)
-		prev = e.at + e.n
-	}
-	out.Write(pdf[prev:])
-	res := out.Bytes()
-	m := xrefStart.FindSubmatchIndex(res)
-	if m == nil {
-		return nil, fmt.Errorf("écriture du PDF : table des références introuvable")
-	}
-	xref, _ := strconv.Atoi(string(res[m[2]:m[3]]))
-	newXref := shift(xref)
-	if !bytes.HasPrefix(res[newXref:], []byte("xref\n")) {
-		return nil, fmt.Errorf("écriture du PDF : table des références déplacée")
-	}
-	p := newXref + len("xref\n")
-	nl := bytes.IndexByte(res[p:], '\n')
-	var first, size int
-	if _, err := fmt.Sscanf(string(res[p:p+nl]), "%d %d", &first, &size); err != nil {
-		return nil, fmt.Errorf("écriture du PDF : table des références illisible")
-	}
-	p += nl + 1
-	for i := 0; i < size; i++ {
-		entry := res[p : p+20]
-		if entry[17] == 'n' {
-			off, _ := strconv.Atoi(string(entry[:10]))
-			copy(entry[:10], fmt.Sprintf("%010d", shift(off)))
+		if n != len(want) {
+			return fmt.Errorf("page %d : %d liens internes écrits, %d demandés", i+1, n, len(want))
 		}
-		p += 20
 	}
-	tail := fmt.Sprintf("\nstartxref\n%d\n%%%%EOF\n", newXref)
-	return append(res[:m[0]:m[0]], tail...), nil
+	return nil
 }

@@ -106,6 +106,9 @@ func write(res *layout.Result, opt Options) ([]byte, error) {
 	for _, t := range res.TOC {
 		marks[t.At.Page] = append(marks[t.At.Page], t)
 	}
+	// the destinations asked for, in the order fpdf writes them, which
+	// mend sets on the written objects
+	want := targets{links: map[int][]layout.Position{}}
 	for i, p := range res.Pages {
 		pdf.AddPage()
 		n := i + 1
@@ -116,8 +119,14 @@ func write(res *layout.Result, opt Options) ([]byte, error) {
 		}
 		for _, t := range marks[n] {
 			pdf.Bookmark(noBreakSpaces.Replace(t.Title), t.Level-1, t.At.Y)
+			want.bookmarks = append(want.bookmarks, t.At)
 		}
 		for _, it := range p.Items {
+			if l, ok := it.(doc.Link); ok && strings.HasPrefix(l.Target, "#") {
+				if _, ok := links[l.Target[1:]]; ok {
+					want.links[n] = append(want.links[n], res.Anchors[l.Target[1:]])
+				}
+			}
 			draw(pdf, fam.Name, it, links)
 		}
 	}
@@ -128,7 +137,11 @@ func write(res *layout.Result, opt Options) ([]byte, error) {
 	if err := pdf.Output(&buf); err != nil {
 		return nil, fmt.Errorf("écriture du PDF impossible (%s)", safefile.Cause(err))
 	}
-	return fix(buf.Bytes())
+	out, err := mend(buf.Bytes(), g, want)
+	if err != nil {
+		return nil, fmt.Errorf("écriture du PDF : %w (erreur interne, à signaler)", err)
+	}
+	return out, nil
 }
 
 func parseDate(s string) (time.Time, error) {

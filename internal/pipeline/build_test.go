@@ -5,7 +5,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -13,6 +12,7 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
 	pmodel "github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 
 	"github.com/contrat-local-sante/cls/internal/doc"
 	"github.com/contrat-local-sante/cls/internal/embed"
@@ -274,25 +274,57 @@ func layoutOutOfBody(p layout.Page, top, bottom, left, right, body float64) []st
 }
 
 // TestLinksPointAtPages checks every internal destination (sommaire links,
-// synthèse links, outline) against the page objects of the PDF: fpdf
-// numbers them as if no file were embedded, which pdfwrite corrects.
+// synthèse links, outline) against the page objects of the PDF's page
+// tree: fpdf numbers them as if no file were embedded, which pdfwrite
+// corrects.
 func TestLinksPointAtPages(t *testing.T) {
 	res := real(t)
-	pages := map[string]bool{}
-	for _, m := range regexp.MustCompile(`\n(\d+) 0 obj\n<</Type /Page\n`).FindAllSubmatch(res.PDF, -1) {
-		pages[string(m[1])] = true
+	ctx, err := api.ReadContext(bytes.NewReader(res.PDF), pmodel.NewDefaultConfiguration())
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := ctx.XRefTable
+	if err := x.EnsurePageCount(); err != nil {
+		t.Fatal(err)
+	}
+	pages := map[int]bool{}
+	for i := 1; i <= x.PageCount; i++ {
+		_, ref, _, err := x.PageDict(i, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages[ref.ObjectNumber.Value()] = true
 	}
 	if len(pages) != len(res.Layout.Pages) {
 		t.Fatalf("%d page objects for %d pages", len(pages), len(res.Layout.Pages))
 	}
-	dests := regexp.MustCompile(`/Dest \[(\d+) 0 R`).FindAllSubmatch(res.PDF, -1)
-	if len(dests) < len(res.Layout.TOC)*2 {
-		t.Fatalf("only %d destinations", len(dests))
-	}
-	for _, d := range dests {
-		if !pages[string(d[1])] {
-			t.Fatalf("a link points at object %s, which is not a page", d[1])
+	dests := 0
+	var walk func(o types.Object)
+	walk = func(o types.Object) {
+		switch v := o.(type) {
+		case types.Dict:
+			if d, ok := v["Dest"].(types.Array); ok {
+				dests++
+				if ref, ok := d[0].(types.IndirectRef); !ok || !pages[ref.ObjectNumber.Value()] {
+					t.Fatalf("a link points at %v, which is not a page", d[0])
+				}
+			}
+			for _, e := range v {
+				walk(e)
+			}
+		case types.Array:
+			for _, e := range v {
+				walk(e)
+			}
 		}
+	}
+	for _, e := range x.Table {
+		if e != nil && !e.Free {
+			walk(e.Object)
+		}
+	}
+	if dests < len(res.Layout.TOC)*2 {
+		t.Fatalf("only %d destinations", dests)
 	}
 }
 
