@@ -42,7 +42,7 @@ func Territories(dir string) ([]Territory, error) {
 		case errors.Is(err, syscall.ENOTDIR):
 			why = "ceci n'est pas un dossier"
 		}
-		return nil, fmt.Errorf("%s : %s ; attendu un dossier contenant un dossier par territoire", textnorm.Escape(dir), why)
+		return nil, wrapf(err, "%s : %s ; attendu un dossier contenant un dossier par territoire", textnorm.Escape(dir), why)
 	}
 	var out []Territory
 	built := 0

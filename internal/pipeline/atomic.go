@@ -2,7 +2,6 @@ package pipeline
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -107,7 +106,7 @@ func stage(path, owner string, write func(io.Writer) error) (*pending, error) {
 	dir := filepath.Dir(path)
 	f, err := os.CreateTemp(dir, tempPrefix(owner)+"*.tmp")
 	if err != nil {
-		return nil, fmt.Errorf("%s : impossible d'écrire dans le dossier (%s) ; attendu un dossier accessible en écriture", textnorm.Escape(dir), safefile.Cause(err))
+		return nil, wrapf(err, "%s : impossible d'écrire dans le dossier (%s) ; attendu un dossier accessible en écriture", textnorm.Escape(dir), safefile.Cause(err))
 	}
 	p := &pending{tmp: f.Name(), path: path}
 	var w io.Writer = f
@@ -136,9 +135,9 @@ func stage(path, owner string, write func(io.Writer) error) (*pending, error) {
 // place, if any, is untouched.
 func writeError(path string, err error) error {
 	if diskFull(err) {
-		return fmt.Errorf("%s : écriture impossible, le disque est plein ; rien n'a été remplacé ; attendu de la place libre sur le disque", textnorm.Escape(path))
+		return wrapf(err, "%s : écriture impossible, le disque est plein ; rien n'a été remplacé ; attendu de la place libre sur le disque", textnorm.Escape(path))
 	}
-	return fmt.Errorf("%s : écriture interrompue (%s) ; rien n'a été remplacé", textnorm.Escape(path), safefile.Cause(err))
+	return wrapf(err, "%s : écriture interrompue (%s) ; rien n'a été remplacé", textnorm.Escape(path), safefile.Cause(err))
 }
 
 // commit renames the temporary file over path and makes the rename
@@ -146,7 +145,7 @@ func writeError(path string, err error) error {
 func (p *pending) commit() error {
 	if err := os.Rename(p.tmp, p.path); err != nil {
 		os.Remove(p.tmp)
-		return fmt.Errorf("%s : impossible de remplacer le fichier (%s) ; est-il ouvert dans un autre programme ?", textnorm.Escape(p.path), safefile.Cause(err))
+		return wrapf(err, "%s : impossible de remplacer le fichier (%s) ; est-il ouvert dans un autre programme ?", textnorm.Escape(p.path), safefile.Cause(err))
 	}
 	syncDir(filepath.Dir(p.path))
 	return nil
@@ -167,7 +166,7 @@ func (p *pending) create(exists func() error) error {
 			return exists()
 		}
 		if err := os.Rename(p.tmp, p.path); err != nil {
-			return fmt.Errorf("%s : impossible de créer le fichier (%s)", textnorm.Escape(p.path), safefile.Cause(err))
+			return wrapf(err, "%s : impossible de créer le fichier (%s)", textnorm.Escape(p.path), safefile.Cause(err))
 		}
 	}
 	syncDir(filepath.Dir(p.path))
@@ -183,7 +182,7 @@ func (p *pending) discard() { os.Remove(p.tmp) }
 func WriteAtomic(path string, data []byte) error {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("%s : dossier de sortie impossible à créer (%s) ; attendu un dossier accessible en écriture", textnorm.Escape(dir), safefile.Cause(err))
+		return wrapf(err, "%s : dossier de sortie impossible à créer (%s) ; attendu un dossier accessible en écriture", textnorm.Escape(dir), safefile.Cause(err))
 	}
 	p, err := stage(path, path, func(w io.Writer) error {
 		_, err := w.Write(data)

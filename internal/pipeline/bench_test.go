@@ -56,11 +56,11 @@ func prepare(b *testing.B, c *model.Contract, fam *fonts.Family) *stages {
 
 func load(b *testing.B) (*model.Contract, *fonts.Family) {
 	b.Helper()
-	_, fam, c, probs, err := Load(realOptions())
-	if err != nil || probs.HasErrors() {
-		b.Fatal(err, probs)
+	l, err := Load(realOptions())
+	if err != nil || l.Problems.HasErrors() {
+		b.Fatal(err, l)
 	}
-	return c, fam
+	return l.Contract, l.Fonts
 }
 
 func BenchmarkStageRead(b *testing.B) {

@@ -18,7 +18,7 @@ import (
 func writeYear(t *testing.T, cfg string, year int, fill func(f *excelize.File)) {
 	t.Helper()
 	path := filepath.Join(filepath.Dir(cfg), "sources", "evaluation", fmt.Sprintf("%d.xlsx", year))
-	if err := EvaluationTemplate(Options{Config: cfg}, year, path); err != nil {
+	if _, err := EvaluationTemplate(Options{Config: cfg}, year, path); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenFile(path)

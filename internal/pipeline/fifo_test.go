@@ -21,7 +21,7 @@ func TestOutputFIFORefused(t *testing.T) {
 	if err == nil || err.Error() != want {
 		t.Errorf("got  %v\nwant %s", err, want)
 	}
-	err = EvaluationTemplate(Options{Config: cfg}, 2026, fifo)
+	_, err = EvaluationTemplate(Options{Config: cfg}, 2026, fifo)
 	want = "--out " + fifo + " : ce n'est pas un fichier ordinaire (tube nommé, FIFO) ; attendu le chemin d'un nouveau classeur .xlsx, par exemple sources/evaluation/2026.xlsx"
 	if err == nil || err.Error() != want {
 		t.Errorf("template: got  %v\nwant %s", err, want)

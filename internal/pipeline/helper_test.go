@@ -34,7 +34,7 @@ func helper() int {
 	opt := Options{Config: os.Getenv("CLS_TEST_CONFIG"), Out: os.Getenv("CLS_TEST_OUT")}
 	if y := os.Getenv("CLS_TEST_YEAR"); y != "" {
 		year, _ := strconv.Atoi(y)
-		if err := EvaluationTemplate(opt, year, opt.Out); err != nil {
+		if _, err := EvaluationTemplate(opt, year, opt.Out); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			return 1
 		}

@@ -45,18 +45,11 @@ func readInputs(opt Options, cfg *config.Config, before string) *inputs {
 	if before != "" {
 		in.addFile(before, "la version d'avant l'avenant (--avant)")
 	}
-	fontsDir := cfg.Path(cfg.Polices.Dossier)
-	if opt.Fonts != "" {
-		fontsDir = opt.Fonts
-	}
-	templates := cfg.Path(cfg.Modeles)
-	if opt.Templates != "" {
-		templates = opt.Templates
-	}
+	dirs := opt.Dirs(cfg)
 	for _, d := range []struct{ path, file, dir string }{
-		{sourcesDir(opt, cfg), "une source du contrat", "le dossier des sources"},
-		{templates, "un modèle du contrat", "le dossier des modèles"},
-		{fontsDir, "une police du contrat", "le dossier des polices"},
+		{dirs.Sources, "une source du contrat", "le dossier des sources"},
+		{dirs.Templates, "un modèle du contrat", "le dossier des modèles"},
+		{dirs.Fonts, "une police du contrat", "le dossier des polices"},
 	} {
 		in.addDir(d.path, d.file, d.dir, cfg.Dir)
 	}

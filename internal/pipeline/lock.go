@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"time"
@@ -37,12 +36,12 @@ func lockOutput(out string) (func(), error) {
 	for {
 		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
 		if err != nil {
-			return nil, fmt.Errorf("%s : verrou impossible à créer (%s) ; attendu un dossier accessible en écriture", textnorm.Escape(path), safefile.Cause(err))
+			return nil, wrapf(err, "%s : verrou impossible à créer (%s) ; attendu un dossier accessible en écriture", textnorm.Escape(path), safefile.Cause(err))
 		}
 		ok, err := tryLock(f)
 		if err != nil {
 			f.Close()
-			return nil, fmt.Errorf("%s : verrou impossible à prendre (%s) ; attendu un dossier local qui accepte les verrous", textnorm.Escape(path), safefile.Cause(err))
+			return nil, wrapf(err, "%s : verrou impossible à prendre (%s) ; attendu un dossier local qui accepte les verrous", textnorm.Escape(path), safefile.Cause(err))
 		}
 		if ok {
 			// the holder we waited for removes the file as it lets it go:
@@ -57,7 +56,7 @@ func lockOutput(out string) (func(), error) {
 		}
 		f.Close()
 		if time.Now().After(deadline) {
-			return nil, fmt.Errorf("%s : un autre « cls build » écrit déjà ce fichier (verrou %s toujours pris après %d s d'attente) ; attendu qu'il ait fini : réessayer ensuite",
+			return nil, wrapf(ErrBusy, "%s : un autre « cls build » écrit déjà ce fichier (verrou %s toujours pris après %d s d'attente) ; attendu qu'il ait fini : réessayer ensuite",
 				textnorm.Escape(out), filepath.Base(path), int(lockWait.Seconds()))
 		}
 		time.Sleep(lockPoll)

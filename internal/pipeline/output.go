@@ -14,7 +14,6 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
-	"github.com/contrat-local-sante/cls/internal/config"
 	"github.com/contrat-local-sante/cls/internal/embed"
 	"github.com/contrat-local-sante/cls/internal/evalsheet"
 	"github.com/contrat-local-sante/cls/internal/safefile"
@@ -33,7 +32,7 @@ import (
 func save(res *Result, t target) error {
 	dir := filepath.Dir(t.path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("%s : dossier de sortie impossible à créer (%s) ; attendu un dossier accessible en écriture", textnorm.Escape(dir), safefile.Cause(err))
+		return wrapf(err, "%s : dossier de sortie impossible à créer (%s) ; attendu un dossier accessible en écriture", textnorm.Escape(dir), safefile.Cause(err))
 	}
 	unlock, err := lockOutput(t.path)
 	if err != nil {
@@ -83,7 +82,7 @@ func save(res *Result, t target) error {
 	if err := os.Remove(sumPath); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		pdf.discard()
 		sum.discard()
-		return fmt.Errorf("%s : impossible de remplacer le fichier (%s) ; est-il ouvert dans un autre programme ?", textnorm.Escape(sumPath), safefile.Cause(err))
+		return wrapf(err, "%s : impossible de remplacer le fichier (%s) ; est-il ouvert dans un autre programme ?", textnorm.Escape(sumPath), safefile.Cause(err))
 	}
 	syncDir(dir)
 	step("sha256 removed")
@@ -108,7 +107,7 @@ func hashFile(path string) (string, error) {
 		return "", nil
 	}
 	if err != nil {
-		return "", fmt.Errorf("%s : fichier en place illisible (%s) ; attendu un fichier que cls peut lire pour l'archiver", textnorm.Escape(path), safefile.Cause(err))
+		return "", wrapf(err, "%s : fichier en place illisible (%s) ; attendu un fichier que cls peut lire pour l'archiver", textnorm.Escape(path), safefile.Cause(err))
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
@@ -116,7 +115,7 @@ func hashFile(path string) (string, error) {
 	}
 	h := sha256.New()
 	if _, err := io.Copy(h, f); err != nil {
-		return "", fmt.Errorf("%s : fichier en place illisible (%s) ; attendu un fichier que cls peut lire pour l'archiver", textnorm.Escape(path), safefile.Cause(err))
+		return "", wrapf(err, "%s : fichier en place illisible (%s) ; attendu un fichier que cls peut lire pour l'archiver", textnorm.Escape(path), safefile.Cause(err))
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
@@ -140,20 +139,11 @@ func writable(dir string) error {
 	}
 	f, err := os.CreateTemp(d, ".cls-check-*")
 	if err != nil {
-		return fmt.Errorf("sortie.dossier : impossible d'écrire dans « %s » (%s) ; attendu un dossier accessible en écriture", textnorm.Escape(d), safefile.Cause(err))
+		return wrapf(err, "sortie.dossier : impossible d'écrire dans « %s » (%s) ; attendu un dossier accessible en écriture", textnorm.Escape(d), safefile.Cause(err))
 	}
 	name := f.Name()
 	f.Close()
 	return os.Remove(name)
-}
-
-// OutputPath is where the PDF goes: the --out flag, else cls.yaml's
-// sortie.dossier/sortie.fichier.
-func OutputPath(cfg *config.Config, out string) string {
-	if out != "" {
-		return out
-	}
-	return filepath.Join(cfg.Path(cfg.Sortie.Dossier), cfg.Sortie.Fichier)
 }
 
 // archiveDir is the folder of the PDFs that builds of out replaced.
@@ -192,7 +182,7 @@ func archivePrevious(path, sum string) error {
 		return fmt.Errorf("%s : le dossier d'archive n'est pas un vrai dossier (%s) ; attendu un dossier « archive » à côté du PDF, où garder le PDF remplacé", textnorm.Escape(dir), kind(st.Mode()))
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("%s : dossier d'archive impossible à créer (%s) ; attendu un dossier où garder le PDF remplacé", textnorm.Escape(dir), safefile.Cause(err))
+		return wrapf(err, "%s : dossier d'archive impossible à créer (%s) ; attendu un dossier où garder le PDF remplacé", textnorm.Escape(dir), safefile.Cause(err))
 	}
 	p, err := stage(dest, path, func(w io.Writer) error {
 		f, err := os.OpenFile(path, readFlags, 0)
@@ -241,34 +231,39 @@ func slug(s string) string {
 }
 
 // EvaluationTemplate writes the blank evaluation workbook of year at out,
-// which must not exist: the workbook is written to a temporary file and
-// linked into place only when complete, so a full disk or a crash leaves
-// nothing behind and the retry works.
-func EvaluationTemplate(opt Options, year int, out string) error {
-	_, _, c, probs, err := Load(opt)
+// by default where `cls evaluation` reads it (sources/evaluation/YEAR.xlsx
+// of the territory), and returns where it wrote it. The file must not
+// exist: the workbook is written to a temporary file and linked into
+// place only when complete, so a full disk or a crash leaves nothing
+// behind and the retry works.
+func EvaluationTemplate(opt Options, year int, out string) (string, error) {
+	l, err := Load(opt)
 	if err != nil {
-		return err
+		return "", err
 	}
-	if probs.HasErrors() {
-		return probs
+	if l.Problems.HasErrors() {
+		return "", l.Problems
 	}
-	t, err := workbookTarget(out)
+	t, err := workbookTarget(out, l.Dirs.EvaluationWorkbook(year))
 	if err != nil {
-		return err
+		return "", err
 	}
-	dir := filepath.Dir(out)
+	dir := filepath.Dir(t.path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("%s : dossier impossible à créer (%s) ; attendu un dossier accessible en écriture", textnorm.Escape(dir), safefile.Cause(err))
+		return "", wrapf(err, "%s : dossier impossible à créer (%s) ; attendu un dossier accessible en écriture", textnorm.Escape(dir), safefile.Cause(err))
 	}
-	unlock, err := lockOutput(out)
+	unlock, err := lockOutput(t.path)
 	if err != nil {
-		return err
+		return "", err
 	}
 	defer unlock()
-	removeLeftovers(out)
-	p, err := stage(out, out, func(w io.Writer) error { return evalsheet.Write(c, year, w) })
+	removeLeftovers(t.path)
+	p, err := stage(t.path, t.path, func(w io.Writer) error { return evalsheet.Write(l.Contract, year, w) })
 	if err != nil {
-		return err
+		return "", err
 	}
-	return p.create(t.exists)
+	if err := p.create(t.exists); err != nil {
+		return "", err
+	}
+	return t.path, nil
 }

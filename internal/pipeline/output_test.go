@@ -32,7 +32,7 @@ func targetErr(t *testing.T, cfgPath, out string, overrides map[string]string) s
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := pdfTarget(Options{Config: cfgPath}, cfg, out, ""); err != nil {
+	if _, err := pdfTarget(Options{Config: cfgPath}, cfg, out, cfg.Sortie.Fichier, ""); err != nil {
 		return err.Error()
 	}
 	return ""
@@ -113,7 +113,7 @@ func TestConfiguredOutputStaysInTheTerritory(t *testing.T) {
 		got := ""
 		c, err := config.Load(cfg, map[string]string{tc.key: tc.val})
 		if err == nil {
-			_, err = pdfTarget(Options{Config: cfg}, c, "", "")
+			_, err = pdfTarget(Options{Config: cfg}, c, "", c.Sortie.Fichier, "")
 		}
 		if err != nil {
 			got = err.Error()
@@ -349,9 +349,9 @@ func TestAvenantAndAnnexOutputsChecked(t *testing.T) {
 	if err == nil || err.Error() != "--out "+src+" : ce fichier est une source du contrat ; il ne sera pas remplacé par le PDF ; attendu un autre chemin, par exemple output/contrat.pdf" {
 		t.Errorf("avenant over a source: %v", err)
 	}
-	_, err = Evaluation(Options{Config: cfg}, 2026, "")
-	if err == nil || err.Error() != "attendu --out FICHIER.pdf : le fichier où écrire le PDF" {
-		t.Errorf("annex without --out: %v", err)
+	_, err = Evaluation(Options{Config: cfg}, 2026, src)
+	if err == nil || err.Error() != "--out "+src+" : ce fichier est une source du contrat ; il ne sera pas remplacé par le PDF ; attendu un autre chemin, par exemple output/contrat.pdf" {
+		t.Errorf("annex over a source: %v", err)
 	}
 }
 

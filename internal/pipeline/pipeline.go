@@ -3,7 +3,6 @@
 package pipeline
 
 import (
-	"fmt"
 	"path/filepath"
 
 	"github.com/contrat-local-sante/cls/internal/chart"
@@ -47,64 +46,75 @@ type Result struct {
 	Problems diag.List
 }
 
-// Load reads and checks the sources; it returns the problems found, with
-// the model when the reading went far enough.
-func Load(opt Options) (*config.Config, *fonts.Family, *model.Contract, diag.List, error) {
+// Loaded is a territory read and checked: its configuration, its
+// folders, its fonts and its model, with every problem found. The model
+// may be partial when Problems has errors.
+type Loaded struct {
+	Config   *config.Config
+	Dirs     Dirs
+	Fonts    *fonts.Family
+	Contract *model.Contract
+	Problems diag.List
+}
+
+// Load reads and checks the sources. The error is for what stops the
+// reading early (cls.yaml, the fonts); problems of the workbooks and
+// templates, errors included, are in Problems.
+func Load(opt Options) (*Loaded, error) {
 	cfg, err := config.Load(opt.Config, opt.Overrides)
 	if err != nil {
-		return nil, nil, nil, nil, err
+		return nil, err
 	}
-	fontsDir := cfg.Path(cfg.Polices.Dossier)
-	if opt.Fonts != "" {
-		fontsDir = opt.Fonts
-	}
-	fam, err := fonts.Load(fontsDir, cfg.Polices.Famille, fonts.Files{
+	dirs := opt.Dirs(cfg)
+	fam, err := fonts.Load(dirs.Fonts, cfg.Polices.Famille, fonts.Files{
 		Regular: cfg.Polices.Regulier, Bold: cfg.Polices.Gras, Italic: cfg.Polices.Italique, BoldItalic: cfg.Polices.GrasItalique,
 	})
 	if err != nil {
-		return cfg, nil, nil, nil, err
+		return nil, err
 	}
-	dirs := source.Dirs{Sources: cfg.Path(cfg.Sources), Templates: cfg.Path(cfg.Modeles), Drawable: fam.Covers}
-	if opt.Sources != "" {
-		dirs.Sources = opt.Sources
-	}
-	if opt.Templates != "" {
-		dirs.Templates = opt.Templates
-	}
-	c, probs := source.Read(cfg, dirs)
+	c, probs := source.Read(cfg, dirs.source(fam.Covers))
 	probs = append(probs, check.Check(c)...)
 	probs = append(probs, cfg.Warnings...)
 	probs = append(probs, cfg.CheckGlyphs(fam.Covers)...)
-	return cfg, fam, c, probs.Dedup(), nil
+	return &Loaded{Config: cfg, Dirs: dirs, Fonts: fam, Contract: c, Problems: probs.Dedup()}, nil
 }
 
 // session is a loaded contract ready to compose: the shared first steps
-// of every command that produces a document.
+// of every command that produces a document, and the result it fills.
 type session struct {
-	cfg *config.Config
-	fam *fonts.Family
-	c   *model.Contract
+	*Loaded
+	opt Options
 	m   *fonts.Measurer
 	cf  chart.Fonts
 	res *Result
 }
 
 // start loads and checks the sources and prepares the fonts. When the
-// sources have errors it returns them, with the result so far.
-func start(opt Options) (*session, *Result, error) {
-	cfg, fam, c, probs, err := Load(opt)
+// sources have errors it returns them (a diag.List) with the session, so
+// that the result so far, and its warnings, can be reported; it returns
+// no session when cls.yaml or the fonts could not be read.
+func start(opt Options) (*session, error) {
+	l, err := Load(opt)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	res := &Result{Config: cfg, Contract: c, Problems: probs}
-	if probs.HasErrors() {
-		return nil, res, probs
+	s := &session{Loaded: l, opt: opt, res: &Result{Config: l.Config, Contract: l.Contract, Problems: l.Problems}}
+	if l.Problems.HasErrors() {
+		return s, l.Problems
 	}
-	cf, err := chart.ParseFonts(fam.Faces[0], fam.Faces[doc.Bold])
-	if err != nil {
-		return nil, res, err
+	if s.cf, err = chart.ParseFonts(l.Fonts.Faces[0], l.Fonts.Faces[doc.Bold]); err != nil {
+		return s, err
 	}
-	return &session{cfg: cfg, fam: fam, c: c, m: fonts.NewMeasurer(fam), cf: cf, res: res}, res, nil
+	s.m = fonts.NewMeasurer(l.Fonts)
+	return s, nil
+}
+
+// result is the result so far of s, which may be nil.
+func (s *session) result() *Result {
+	if s == nil {
+		return nil
+	}
+	return s.res
 }
 
 // composed records the composition's problems; it reports errors.
@@ -119,16 +129,16 @@ func (s *session) composed(probs diag.List) error {
 // render lays the document out and writes the PDF in memory. Text the
 // fonts cannot print is refused first (unprintable).
 func (s *session) render(d *doc.Document, attach []pdfwrite.Attachment) error {
-	if err := s.composed(unprintable(d, s.fam)); err != nil {
+	if err := s.composed(unprintable(d, s.Fonts)); err != nil {
 		return err
 	}
-	p := s.cfg.Papier
+	p := s.Config.Papier
 	g := layout.A4(p.Marges.Haut, p.Marges.Bas, p.Marges.Gauche, p.Marges.Droite, p.TailleTexte)
 	lr, err := layout.Layout(d, g, layout.DefaultTheme(), s.m)
 	if err != nil {
 		return err
 	}
-	pdf, err := pdfwrite.Write(lr, pdfwrite.Options{Geometry: g, Family: s.fam, Meta: d.Meta, Attachments: attach})
+	pdf, err := pdfwrite.Write(lr, pdfwrite.Options{Geometry: g, Family: s.Fonts, Meta: d.Meta, Attachments: attach})
 	if err != nil {
 		return err
 	}
@@ -136,150 +146,179 @@ func (s *session) render(d *doc.Document, attach []pdfwrite.Attachment) error {
 	return nil
 }
 
+// write renders d, a document that carries no sources (an avenant, an
+// annex), and saves it at t.
+func (s *session) write(d *doc.Document, t target) (*Result, error) {
+	if err := s.render(d, nil); err != nil {
+		return s.res, err
+	}
+	return s.res, save(s.res, t)
+}
+
+// evaluations reads the evaluation workbooks up to year.
+func (s *session) evaluations(year int) ([]model.Evaluation, error) {
+	evals, probs := source.ReadEvaluations(s.Contract, s.Dirs.Sources, year, s.Fonts.Covers)
+	return evals, s.composed(probs)
+}
+
 // Check reads, checks and composes the contract without laying it out:
 // every problem of the workbooks, the templates and the configuration.
+// The error is for what stops the reading early (cls.yaml, the fonts).
 func Check(opt Options) (diag.List, error) {
-	s, res, err := start(opt)
-	if s == nil {
-		if res != nil && res.Problems.HasErrors() {
-			return res.Problems, nil
+	s, err := start(opt)
+	if err != nil {
+		if s != nil && s.Problems.HasErrors() {
+			return s.Problems, nil
 		}
 		return nil, err
 	}
-	d, cprobs := compose.Compose(s.c, s.m, s.cf)
-	probs := append(res.Problems, cprobs...)
-	probs = append(probs, compose.CheckAvenant(s.c)...)
-	probs = append(probs, unprintable(d, s.fam)...)
-	probs = append(probs, outputProblems(opt, s.cfg)...)
+	d, cprobs := compose.Compose(s.Contract, s.m, s.cf)
+	probs := append(s.res.Problems, cprobs...)
+	probs = append(probs, compose.CheckAvenant(s.Contract)...)
+	probs = append(probs, unprintable(d, s.Fonts)...)
+	probs = append(probs, outputProblems(opt, s.Config)...)
 	return probs.Dedup(), nil
 }
 
-// Make builds the PDF in memory.
+// Make builds the PDF in memory: the contract, followed by the evaluation
+// annex of opt.EvaluationYear when it is set.
 func Make(opt Options) (*Result, error) {
-	s, res, err := start(opt)
-	if s == nil {
-		return res, err
-	}
-	var d *doc.Document
-	var cprobs diag.List
-	if opt.EvaluationYear > 0 {
-		evals, eprobs := source.ReadEvaluations(s.c, sourcesDir(opt, s.cfg), opt.EvaluationYear, s.fam.Covers)
-		if err := s.composed(eprobs); err != nil {
-			return res, err
-		}
-		d, cprobs = compose.ComposeWithEvaluation(s.c, evals, s.m, s.cf)
-	} else {
-		d, cprobs = compose.Compose(s.c, s.m, s.cf)
-	}
-	if err := s.composed(cprobs); err != nil {
-		return res, err
-	}
-	files, err := embeddedSources(opt, s.cfg, s.c, s.fam)
+	s, err := start(opt)
 	if err != nil {
-		return res, err
+		return s.result(), err
 	}
-	var attach []pdfwrite.Attachment
-	for _, f := range files {
-		attach = append(attach, pdfwrite.Attachment{Name: f.Name, Content: f.Content})
-	}
-	return res, s.render(d, attach)
+	return s.res, s.make()
 }
 
-// embeddedSources are the files the PDF carries: cls.yaml, the workbooks,
+// make composes the contract and renders it with its attachments.
+func (s *session) make() error {
+	d, err := s.contract()
+	if err != nil {
+		return err
+	}
+	attach, err := s.attachments()
+	if err != nil {
+		return err
+	}
+	return s.render(d, attach)
+}
+
+// contract composes the contract, with the evaluation annex asked for.
+func (s *session) contract() (*doc.Document, error) {
+	if year := s.opt.EvaluationYear; year > 0 {
+		evals, err := s.evaluations(year)
+		if err != nil {
+			return nil, err
+		}
+		d, probs := compose.ComposeWithEvaluation(s.Contract, evals, s.m, s.cf)
+		return d, s.composed(probs)
+	}
+	d, probs := compose.Compose(s.Contract, s.m, s.cf)
+	return d, s.composed(probs)
+}
+
+// attachments are the files the PDF carries: cls.yaml, the workbooks,
 // the templates and the logo, named relative to the territory folder, and
 // a manifest with their hashes, the version and the fonts' hashes.
-func embeddedSources(opt Options, cfg *config.Config, c *model.Contract, fam *fonts.Family) ([]embed.File, error) {
-	yaml, err := safefile.ReadFile(opt.Config, safefile.TextLimit)
+func (s *session) attachments() ([]pdfwrite.Attachment, error) {
+	yaml, err := safefile.ReadFile(s.opt.Config, safefile.TextLimit)
 	if err != nil {
-		return nil, fmt.Errorf("%s : %s ; attendu le fichier cls.yaml, pour le joindre au PDF", textnorm.Escape(opt.Config), safefile.Describe(err))
+		return nil, wrapf(err, "%s : %s ; attendu le fichier cls.yaml, pour le joindre au PDF", textnorm.Escape(s.opt.Config), safefile.Describe(err))
 	}
 	files := []embed.File{{Name: "cls.yaml", Content: yaml}}
-	for _, f := range c.SourceFiles {
+	for _, f := range s.Contract.SourceFiles {
 		files = append(files, embed.File{Name: f.Name, Content: f.Content})
 	}
-	if logo := cfg.Document.Logo; logo != "" && filepath.IsLocal(logo) {
-		if b, err := safefile.ReadFile(cfg.Path(logo), safefile.ImageLimit); err == nil {
+	if logo := s.Config.Document.Logo; logo != "" && filepath.IsLocal(logo) {
+		if b, err := safefile.ReadFile(s.Config.Path(logo), safefile.ImageLimit); err == nil {
 			files = append(files, embed.File{Name: filepath.ToSlash(filepath.Clean(logo)), Content: b})
 		}
 	}
 	faces := map[string][]byte{}
-	for st, path := range fam.Files {
-		faces[filepath.Base(path)] = fam.Faces[st]
+	for st, path := range s.Fonts.Files {
+		faces[filepath.Base(path)] = s.Fonts.Faces[st]
 	}
-	return embed.Bundle(files, c.Version(), faces)
+	bundle, err := embed.Bundle(files, s.Contract.Version(), faces)
+	if err != nil {
+		return nil, err
+	}
+	attach := make([]pdfwrite.Attachment, len(bundle))
+	for i, f := range bundle {
+		attach[i] = pdfwrite.Attachment{Name: f.Name, Content: f.Content}
+	}
+	return attach, nil
 }
 
-// Build builds the contract and writes it. The PDF is written to a
-// temporary file beside the target and renamed into place only once
-// complete, so a failed build leaves the previous PDF untouched.
+// Build builds the contract and writes it: to opt.Out when set, else to
+// sortie.dossier/sortie.fichier — or, with the evaluation annex, beside
+// it as NAME-avec-evaluation-YEAR.pdf, so that the consolidated contract
+// never replaces the contract. The PDF is written to a temporary file
+// beside the target and renamed into place only once complete, so a
+// failed build leaves the previous PDF untouched.
 func Build(opt Options) (*Result, error) {
-	res, err := Make(opt)
+	s, err := start(opt)
 	if err != nil {
-		return res, err
+		return s.result(), err
 	}
-	t, err := pdfTarget(opt, res.Config, opt.Out, "")
+	if err := s.make(); err != nil {
+		return s.res, err
+	}
+	name := s.Config.Sortie.Fichier
+	if opt.EvaluationYear > 0 {
+		name = outputName(s.Config, consolidatedName, opt.EvaluationYear)
+	}
+	t, err := pdfTarget(opt, s.Config, opt.Out, name, "")
 	if err != nil {
-		return res, err
+		return s.res, err
 	}
-	return res, save(res, t)
+	return s.res, save(s.res, t)
 }
 
-// Avenant builds avenant n as its own PDF and writes it to out. before,
-// when set, names the sources before the avenant (the previous signed
-// PDF, or a folder), needed when the avenant modifies fiches.
+// Avenant builds avenant n as its own PDF and writes it to out, by
+// default NAME-avenant-N.pdf in sortie.dossier. before, when set, names
+// the sources before the avenant (the previous signed PDF, or a folder),
+// needed when the avenant modifies fiches.
 func Avenant(opt Options, n int, before, out string) (*Result, error) {
-	s, res, err := start(opt)
-	if s == nil {
-		return res, err
-	}
-	t, err := explicitTarget(opt, s.cfg, out, before)
+	s, err := start(opt)
 	if err != nil {
-		return res, err
+		return s.result(), err
+	}
+	t, err := pdfTarget(opt, s.Config, out, outputName(s.Config, avenantName, n), before)
+	if err != nil {
+		return s.res, err
 	}
 	var old *model.Contract
 	if before != "" {
 		if old, err = ReadVersion(before); err != nil {
-			return res, err
+			return s.res, err
 		}
 	}
-	d, cprobs := compose.ComposeAvenant(s.c, old, n, s.m, s.cf)
-	if err := s.composed(cprobs); err != nil {
-		return res, err
+	d, probs := compose.ComposeAvenant(s.Contract, old, n, s.m, s.cf)
+	if err := s.composed(probs); err != nil {
+		return s.res, err
 	}
-	if err := s.render(d, nil); err != nil {
-		return res, err
-	}
-	return res, save(res, t)
+	return s.write(d, t)
 }
 
-// sourcesDir is the sources folder a build reads.
-func sourcesDir(opt Options, cfg *config.Config) string {
-	if opt.Sources != "" {
-		return opt.Sources
-	}
-	return cfg.Path(cfg.Sources)
-}
-
-// Evaluation builds the yearly evaluation annex of year as its own PDF.
+// Evaluation builds the yearly evaluation annex of year as its own PDF
+// and writes it to out, by default NAME-evaluation-YEAR.pdf in
+// sortie.dossier.
 func Evaluation(opt Options, year int, out string) (*Result, error) {
-	s, res, err := start(opt)
-	if s == nil {
-		return res, err
-	}
-	t, err := explicitTarget(opt, s.cfg, out, "")
+	s, err := start(opt)
 	if err != nil {
-		return res, err
+		return s.result(), err
 	}
-	evals, eprobs := source.ReadEvaluations(s.c, sourcesDir(opt, s.cfg), year, s.fam.Covers)
-	if err := s.composed(eprobs); err != nil {
-		return res, err
+	t, err := pdfTarget(opt, s.Config, out, outputName(s.Config, evaluationName, year), "")
+	if err != nil {
+		return s.res, err
 	}
-	d, cprobs := compose.ComposeEvaluation(s.c, evals, s.m, s.cf)
-	if err := s.composed(cprobs); err != nil {
-		return res, err
+	evals, err := s.evaluations(year)
+	if err != nil {
+		return s.res, err
 	}
-	if err := s.render(d, nil); err != nil {
-		return res, err
+	d, probs := compose.ComposeEvaluation(s.Contract, evals, s.m, s.cf)
+	if err := s.composed(probs); err != nil {
+		return s.res, err
 	}
-	return res, save(res, t)
+	return s.write(d, t)
 }

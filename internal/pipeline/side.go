@@ -1,10 +1,10 @@
 package pipeline
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	"github.com/contrat-local-sante/cls/internal/config"
 	"github.com/contrat-local-sante/cls/internal/diag"
@@ -16,35 +16,36 @@ import (
 
 // ReadVersion reads the sources of one version of a contract, given as a
 // contract PDF that carries its sources, a territory folder (holding
-// cls.yaml) or a sources folder (beside ../cls.yaml and ../templates). It
-// reads the model only: no fonts, no layout.
+// cls.yaml) or a sources folder (beside ../cls.yaml, whose other folders
+// it reads: modeles, usually ../templates). It reads the model only: no
+// fonts, no layout.
 func ReadVersion(path string) (*model.Contract, error) {
 	if strings.EqualFold(filepath.Ext(path), ".pdf") {
 		return readPDFVersion(path)
 	}
 	dir := path
 	st, err := os.Stat(dir)
-	if err != nil || !st.IsDir() {
-		return nil, fmt.Errorf("%s : introuvable ; attendu un contrat PDF produit par cls, un dossier de territoire (avec cls.yaml) ou un dossier de sources", path)
+	if err == nil && !st.IsDir() {
+		err = syscall.ENOTDIR
+	}
+	if err != nil {
+		return nil, wrapf(err, "%s : introuvable ; attendu un contrat PDF produit par cls, un dossier de territoire (avec cls.yaml) ou un dossier de sources", path)
 	}
 	cfgPath := filepath.Join(dir, "cls.yaml")
-	dirs := source.Dirs{}
+	var opt Options
 	if _, err := os.Stat(cfgPath); err != nil {
 		// a sources folder: its territory folder is the parent
 		if _, err := os.Stat(filepath.Join(dir, source.ContratFile)); err != nil {
-			return nil, fmt.Errorf("%s : ni cls.yaml ni %s dans ce dossier ; attendu un dossier de territoire ou de sources", path, source.ContratFile)
+			return nil, wrapf(err, "%s : ni cls.yaml ni %s dans ce dossier ; attendu un dossier de territoire ou de sources", path, source.ContratFile)
 		}
 		cfgPath = filepath.Join(dir, "..", "cls.yaml")
-		dirs.Sources = dir
-		dirs.Templates = filepath.Join(dir, "..", "templates")
+		opt.Sources = dir
 	}
 	cfg, err := config.Load(cfgPath, nil)
 	if err != nil {
 		return nil, err
 	}
-	if dirs.Sources == "" {
-		dirs = source.Dirs{Sources: cfg.Path(cfg.Sources), Templates: cfg.Path(cfg.Modeles)}
-	}
+	dirs := opt.Dirs(cfg).source(nil)
 	c, probs := source.Read(cfg, dirs)
 	if probs.HasErrors() {
 		return nil, probs
@@ -62,7 +63,7 @@ func ReadVersion(path string) (*model.Contract, error) {
 func readPDFVersion(path string) (*model.Contract, error) {
 	tmp, err := os.MkdirTemp("", "cls-version-")
 	if err != nil {
-		return nil, fmt.Errorf("%s : dossier temporaire impossible à créer (%s)", path, safefile.Cause(err))
+		return nil, wrapf(err, "%s : dossier temporaire impossible à créer (%s)", path, safefile.Cause(err))
 	}
 	defer os.RemoveAll(tmp)
 	if _, err := embed.Extract(path, tmp); err != nil {
@@ -76,7 +77,7 @@ func readPDFVersion(path string) (*model.Contract, error) {
 		return nil, l
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%s", inPDF(err.Error(), tmp, path))
+		return nil, wrapf(err, "%s", inPDF(err.Error(), tmp, path))
 	}
 	c, probs := source.Read(cfg, source.Dirs{Sources: filepath.Join(tmp, "sources"), Templates: filepath.Join(tmp, "templates")})
 	if probs.HasErrors() {

@@ -57,17 +57,23 @@ func (t target) expected() string {
 	return "attendu le chemin d'un fichier PDF, par exemple output/contrat.pdf"
 }
 
-// pdfTarget checks where a PDF goes: out (the --out flag) when set, else
-// cls.yaml's sortie.dossier/sortie.fichier. before is the --avant path of
-// an avenant, a file the command reads; it may be empty.
-func pdfTarget(opt Options, cfg *config.Config, out, before string) (target, error) {
+// pdfTarget checks where a PDF goes: out (the --out flag) when set,
+// taken from the current folder as any path of a command line; else name
+// in cls.yaml's sortie.dossier, taken from the territory folder (name is
+// sortie.fichier for the contract). before is the --avant path of an
+// avenant, a file the command reads; it may be empty.
+func pdfTarget(opt Options, cfg *config.Config, out, name, before string) (target, error) {
 	t := target{path: out, shown: "--out " + textnorm.Escape(out), what: "le PDF"}
 	if out == "" {
 		if err := configuredInside(cfg); err != nil {
 			return t, err
 		}
-		rel := filepath.ToSlash(filepath.Join(cfg.Sortie.Dossier, cfg.Sortie.Fichier))
-		t = target{path: OutputPath(cfg, ""), shown: "sortie.dossier/sortie.fichier (" + textnorm.Escape(rel) + ")",
+		rel := filepath.ToSlash(filepath.Join(cfg.Sortie.Dossier, name))
+		keys := "sortie.dossier/sortie.fichier"
+		if name != cfg.Sortie.Fichier {
+			keys = "sortie.dossier"
+		}
+		t = target{path: filepath.Join(opt.Dirs(cfg).Output, name), shown: keys + " (" + textnorm.Escape(rel) + ")",
 			file: cfg.Origin("sortie.dossier"), what: "le PDF"}
 	}
 	if err := t.resolve(); err != nil {
@@ -135,11 +141,16 @@ func resolvedInside(cfg *config.Config, t target) error {
 	return nil
 }
 
-// workbookTarget checks where the blank evaluation workbook goes: a new
-// file, never one that exists (it may hold values typed in).
-func workbookTarget(out string) (target, error) {
+// workbookTarget checks where the blank evaluation workbook goes: out
+// (the --out flag) when set, else def, the workbook's place in the
+// territory. It must be a new file, never one that exists (it may hold
+// values typed in).
+func workbookTarget(out, def string) (target, error) {
 	t := target{path: out, shown: "--out " + textnorm.Escape(out), what: "le classeur"}
-	if _, err := os.Lstat(out); err == nil {
+	if out == "" {
+		t = target{path: def, shown: textnorm.Escape(def), what: "le classeur"}
+	}
+	if _, err := os.Lstat(t.path); err == nil {
 		return t, t.exists()
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return t, t.errorf("chemin inaccessible (%s) ; %s", safefile.Cause(err), t.expected())
@@ -152,7 +163,7 @@ func (t target) exists() error {
 	if st, err := os.Stat(t.path); err == nil && !st.Mode().IsRegular() {
 		return t.errorf("ce n'est pas un fichier ordinaire (%s) ; %s", kind(st.Mode()), t.expected())
 	}
-	return fmt.Errorf("%s existe déjà : il n'est pas écrasé (il contient peut-être des valeurs saisies) ; choisir un autre nom ou le supprimer", textnorm.Escape(t.path))
+	return wrapf(fs.ErrExist, "%s existe déjà : il n'est pas écrasé (il contient peut-être des valeurs saisies) ; choisir un autre nom ou le supprimer", textnorm.Escape(t.path))
 }
 
 // resolve refuses what is not a regular file or a new path, and follows a
@@ -244,21 +255,11 @@ func kind(m fs.FileMode) string {
 	return "fichier spécial"
 }
 
-// explicitTarget checks the --out of a command that has no configured
-// output (avenant, evaluation annex): without it, the configured path
-// would make the avenant replace the contract.
-func explicitTarget(opt Options, cfg *config.Config, out, before string) (target, error) {
-	if out == "" {
-		return target{}, errors.New("attendu --out FICHIER.pdf : le fichier où écrire le PDF")
-	}
-	return pdfTarget(opt, cfg, out, before)
-}
-
 // outputProblems are the problems of the output that cls check reports:
 // a refused path, or a folder where no file can be written.
 func outputProblems(opt Options, cfg *config.Config) diag.List {
 	var probs diag.List
-	t, err := pdfTarget(opt, cfg, opt.Out, "")
+	t, err := pdfTarget(opt, cfg, opt.Out, cfg.Sortie.Fichier, "")
 	var oe *OutputError
 	switch {
 	case errors.As(err, &oe):

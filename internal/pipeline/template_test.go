@@ -36,7 +36,7 @@ func TestEvaluationTemplateOnAFullDisk(t *testing.T) {
 	dir := filepath.Join(filepath.Dir(cfg), "sources", "evaluation")
 	out := filepath.Join(dir, "2026.xlsx")
 	testWriter = func(w io.Writer) io.Writer { return &fullDisk{w: w, n: 1000} }
-	err := EvaluationTemplate(Options{Config: cfg}, 2026, out)
+	_, err := EvaluationTemplate(Options{Config: cfg}, 2026, out)
 	testWriter = nil
 	want := out + " : écriture impossible, le disque est plein ; rien n'a été remplacé ; attendu de la place libre sur le disque"
 	if err == nil || err.Error() != want {
@@ -45,11 +45,11 @@ func TestEvaluationTemplateOnAFullDisk(t *testing.T) {
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 		t.Fatalf("left behind: %v", entries)
 	}
-	if err := EvaluationTemplate(Options{Config: cfg}, 2026, out); err != nil {
+	if _, err := EvaluationTemplate(Options{Config: cfg}, 2026, out); err != nil {
 		t.Fatalf("retry: %v", err)
 	}
 	// never over an existing file, even a hand-made one
-	err = EvaluationTemplate(Options{Config: cfg}, 2026, out)
+	_, err = EvaluationTemplate(Options{Config: cfg}, 2026, out)
 	if err == nil || err.Error() != out+" existe déjà : il n'est pas écrasé (il contient peut-être des valeurs saisies) ; choisir un autre nom ou le supprimer" {
 		t.Errorf("second write: %v", err)
 	}
@@ -71,14 +71,14 @@ func TestEvaluationTemplateCrash(t *testing.T) {
 	if _, err := os.Stat(out); err == nil {
 		t.Fatal("a workbook is in place after the crash")
 	}
-	if err := EvaluationTemplate(Options{Config: cfg}, 2027, out); err != nil {
+	if _, err := EvaluationTemplate(Options{Config: cfg}, 2027, out); err != nil {
 		t.Fatal(err)
 	}
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 1 || entries[0].Name() != "2027.xlsx" {
 		t.Errorf("folder holds %v, want only 2027.xlsx", entries)
 	}
-	err := EvaluationTemplate(Options{Config: cfg}, 2028, dir)
+	_, err := EvaluationTemplate(Options{Config: cfg}, 2028, dir)
 	if err == nil || err.Error() != "--out "+dir+" : ce n'est pas un fichier ordinaire (dossier) ; attendu le chemin d'un nouveau classeur .xlsx, par exemple sources/evaluation/2026.xlsx" {
 		t.Errorf("over a folder: %v", err)
 	}
