@@ -3,13 +3,16 @@ package frgram
 // The head nouns of the institutions a Contrat Local de Santé names most
 // often, by gender: a name starting with one of them needs no « Article »
 // column. The lists are short on purpose; a name they miss gets a check
-// warning asking for the column, never a guess.
+// warning asking for the column, never a guess. « haut » and « haute »
+// stand for the noun they precede (« le Haut Conseil », « la Haute
+// Autorité »).
 var (
 	feminineNouns = words(`communauté agence caisse préfecture région ville commune intercom
 		mairie mutualité mutuelle maison association fédération direction délégation université métropole
 		collectivité union mission plateforme fondation clinique chambre académie assurance protection
 		éducation gendarmerie police ligue structure cellule coordination société résidence école
 		conférence coopérative entreprise banque administration haute
+		agglo agglomération
 		ars cpam caf msa cpts carsat dreets ddets udaf mdph pmi ireps`)
 	masculineNouns = words(`département conseil centre hôpital établissement syndicat pays pôle groupement
 		office institut service comité ministère état rectorat réseau territoire observatoire collectif

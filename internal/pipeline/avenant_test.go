@@ -99,7 +99,7 @@ func TestAvenantScenario(t *testing.T) {
 	}
 	// a territory without templates/avenant/ gets the shipped wording
 	for _, want := range []string{"Entre les parties", "ci-après « les signataires ».", "Il est convenu ce qui suit :",
-		"Les autres dispositions du contrat et de ses avenants antérieurs demeurent inchangées.", "A Exempleville, le 15 mars 2027",
+		"Les autres dispositions du contrat et de ses avenants antérieurs demeurent inchangées.", "À Exempleville, le 15 mars 2027",
 		"Validé par le Comité de Pilotage le 1er février 2027", "Avenant n° 1 – signé le 15 mars 2027"} {
 		if !strings.Contains(atext, want) {
 			t.Errorf("the avenant does not show the shipped %q", want)

@@ -80,9 +80,11 @@ sortie:
   fichier: cls-val-exemple.pdf
 `,
 		Contrat: []Sheet{
-			{"Signataires", [][]string{{"Institution", "Représentée par", "Nom", "Fonction", "Partie"},
-				{"La Communauté de communes du Val d'Exemple", "sa Présidente, Madame Alice MARTIN", "Alice MARTIN", "La Présidente de la Communauté de communes", "Communauté de communes du Val d'Exemple"},
-				{"L'Agence Régionale de Santé", "son Directeur, Monsieur Bruno PETIT", "Bruno PETIT", "Le Directeur de l'Agence Régionale de Santé", "Agence Régionale de Santé"}}},
+			// Article and Genre are optional: the first row gives them, the
+			// second leaves them to the name (« L'Agence… »)
+			{"Signataires", [][]string{{"Institution", "Représentée par", "Nom", "Fonction", "Partie", "Article", "Genre"},
+				{"La Communauté de communes du Val d'Exemple", "sa Présidente, Madame Alice MARTIN", "Alice MARTIN", "La Présidente de la Communauté de communes", "Communauté de communes du Val d'Exemple", "la", "f"},
+				{"L'Agence Régionale de Santé", "son Directeur, Monsieur Bruno PETIT", "Bruno PETIT", "Le Directeur de l'Agence Régionale de Santé", "Agence Régionale de Santé", "", ""}}},
 			{"Comité de pilotage", [][]string{{"Institution"}, {"Caisse d'Exemple"}, {"Hôpital d'Exemple"}}},
 			{"Comité technique", [][]string{{"Institution"}, {"Service santé du Val"}}},
 			{"Présents à la signature", [][]string{{"Nom", "Fonction"}, {"Claire DUBOIS", "Directrice de la Caisse d'Exemple"}}},
@@ -122,7 +124,7 @@ sortie:
 			"01-preambule.md":    "# Préambule\n\nLa {{ .Territoire.Nom }} s'engage avec l'ARS : {{ len .GroupesDeTravail }} groupe(s), {{ .Participations }} participations.\n\nLes femmes vivent {{ donnee \"Espérance de vie\" \"Femmes\" \"Val\" }} ans ; {{ donnee \"Patients\" \"Cancer\" \"Patients\" }} patients ont un cancer.\n\n{{ tableau \"Espérance de vie\" }}\n\n```cls\ngraphique esperance\n```\n\n```cls\ngraphique patients\n```\n\n```cls\ngraphique groupes\n```\n",
 			"02-acteurs.md":      "# Acteurs\n\n{{ puces .Acteurs \"\" \"\" }}\n",
 			"03-dispositifs.md":  "# Dispositifs\n\n```cls\nfigure dispositifs\ntitre: Les dispositifs du Val\n```\n\n```cls\ndispositifs\n```\n",
-			"04-cadre.md":        "```cls\nsaut-de-page\n```\n\n# Cadre\n\n{{ range .Signataires }}- {{ .Institution }}, représentée par {{ .Representation }}.\n{{ end }}\n{{ puces .ComitePilotage \" ;\" \".\" }}\n\n```cls\nfigure gouvernance\ntitre: Gouvernance\n```\n\nA {{ .Signature.Lieu }}, le {{ .Signature.Date }}\n\n```cls\nsignatures\n```\n",
+			"04-cadre.md":        "```cls\nsaut-de-page\n```\n\n# Cadre\n\n{{ range .Signataires }}- {{ article . | majuscule }}, {{ accord . \"représenté\" }} par {{ .Representation }}.\n{{ end }}\n{{ puces .ComitePilotage \" ;\" \".\" }}\n\n```cls\nfigure gouvernance\ntitre: Gouvernance\n```\n\nA {{ .Signature.Lieu }}, le {{ .Signature.Date }}\n\n```cls\nsignatures\n```\n",
 			"05-synthese.md":     "# Synthèse\n\n```cls\nsynthese\n```\n",
 			"06-fiches.md":       "# Fiches\n\n```cls\nfiches\n```\n",
 			"07-sigles.md":       "# Sigles\n\n```cls\nsigles\n```\n",
