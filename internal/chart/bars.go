@@ -194,7 +194,10 @@ func Figure(spec model.ChartSpec, width float64, m Measurer, f Fonts) (doc.Figur
 	horizontal := spec.Kind == model.ChartHBars
 	var height float64
 	if horizontal {
-		height = 22 + float64(len(d.cats))*(float64(len(d.series))*5.2+3.5)
+		// each category's slot holds its bars and its label's lines
+		labels := fitLabels(m, d.cats, labelWidth(m, d.cats, width), tickSize)
+		slot := math.Max(float64(len(d.series))*5.2+3.5, float64(labels.most())*labels.lineHeight()/0.9)
+		height = 22 + float64(len(d.cats))*slot
 	} else {
 		height = 78
 	}
@@ -218,28 +221,28 @@ func Figure(spec model.ChartSpec, width float64, m Measurer, f Fonts) (doc.Figur
 	}
 	b := &bars{d: d, horizontal: horizontal, m: m, font: f.Regular}
 	if horizontal {
-		labelW := b.labelWidth(width)
+		labelW := labelWidth(m, d.cats, width)
 		b.labelW = labelW
 		c.Background.Padding.Left = int(labelW*pxPerMM) + 12
 		c.XAxis = gochart.XAxis{Style: axisStyle, Range: &gochart.ContinuousRange{Min: lo, Max: hi}, Ticks: ticks, GridMajorStyle: grid,
 			Name: spec.ValueAxis, NameStyle: gochart.Style{FontSize: tickSize, FontColor: inkAxis, Font: f.Regular}}
 		c.YAxisSecondary = gochart.YAxis{Style: gochart.Hidden(), Range: &gochart.ContinuousRange{Min: -0.5, Max: float64(len(d.cats)) - 0.5, Descending: true}}
 	} else {
-		// room under the plot for category labels wrapped to their slot
+		// room under the plot for the category labels, which the bars
+		// draw themselves (go-chart would cut a long word anywhere): here
+		// an estimate of their lines; the figure grows if they need more
 		slot := (width - 30) / float64(len(d.cats))
-		lines := 1
-		for _, cat := range d.cats {
-			lines = max(lines, len(Wrap(b.m, cat, slot*0.95, tickSize, 0)))
-		}
-		c.Background.Padding.Bottom = 8 + (lines-1)*px(tickSize*1.25)
-		c.Height += (lines - 1) * px(tickSize*1.25)
-		height += float64((lines-1)*px(tickSize*1.25)) / pxPerMM
+		labels := fitLabels(m, d.cats, slot*labelShare, tickSize)
+		extra := int(math.Round(float64(labels.most()-1) * labels.lineHeight() * pxPerMM))
+		c.Background.Padding.Bottom = 8 + extra
+		c.Height += extra
+		height += float64(extra) / pxPerMM
 		cats := []gochart.Tick{{Value: -0.5}}
-		for i, cat := range d.cats {
-			cats = append(cats, gochart.Tick{Value: float64(i) + 0.5, Label: cat})
+		for i := range d.cats {
+			cats = append(cats, gochart.Tick{Value: float64(i) + 0.5})
 		}
 		c.XAxis = gochart.XAxis{Style: axisStyle, Range: &gochart.ContinuousRange{Min: -0.5, Max: float64(len(d.cats)) - 0.5}, Ticks: cats,
-			TickPosition: gochart.TickPositionBetweenTicks, TickStyle: gochart.Style{TextWrap: gochart.TextWrapWord, FontSize: tickSize, Font: f.Regular, FontColor: inkText}}
+			TickPosition: gochart.TickPositionBetweenTicks, TickStyle: gochart.Style{FontSize: tickSize, Font: f.Regular, FontColor: inkText}}
 		// go-chart takes the secondary axis's range from the primary axis's
 		// ticks (getRanges), so the hidden primary axis carries them too
 		c.YAxis = gochart.YAxis{Style: gochart.Hidden(), Ticks: ticks}
@@ -253,8 +256,14 @@ func Figure(spec model.ChartSpec, width float64, m Measurer, f Fonts) (doc.Figur
 	if err := c.Render(func(int, int) (gochart.Renderer, error) { return r, nil }, nil); err != nil {
 		return doc.Figure{}, fmt.Errorf("graphique « %s » : dessin impossible (%s)", spec.ID, safefile.Cause(err))
 	}
+	// the labels under a vertical chart end where they end
+	height = math.Max(height, b.bottom/pxPerMM+1.5)
 	return doc.Figure{Width: width, Height: height, Items: r.items}, nil
 }
+
+// labelShare is the part of its slot a vertical chart's category label
+// may take: the rest keeps two labels apart.
+const labelShare = 0.9
 
 // bars is a go-chart series drawing grouped bars, with their values
 // printed on them and the hatching that tells series apart in greyscale.
@@ -264,6 +273,7 @@ type bars struct {
 	m          Measurer
 	labelW     float64 // mm, category labels of horizontal charts
 	font       *truetype.Font
+	bottom     float64 // px, lowest point of the category labels drawn
 }
 
 func (b *bars) GetName() string                    { return strings.Join(b.d.series, ", ") }
@@ -275,32 +285,12 @@ func (b *bars) GetValues(i int) (float64, float64) { return float64(i), 0 }
 
 // labelWidth is the room for category labels of a horizontal chart: the
 // longest label, at most 40 % of the chart, wrapped beyond.
-func (b *bars) labelWidth(width float64) float64 {
+func labelWidth(m Measurer, cats []string, width float64) float64 {
 	w := 0.0
-	for _, c := range b.d.cats {
-		w = math.Max(w, b.m.Width(c, 0, tickSize))
+	for _, c := range cats {
+		w = math.Max(w, m.Width(c, 0, tickSize))
 	}
 	return math.Min(w+1, width*0.4)
-}
-
-// Wrap breaks s at spaces into lines no wider than w mm when set in the
-// given style and size. The diagrams of the compose stage use it too.
-func Wrap(m Measurer, s string, w, size float64, st doc.Style) []string {
-	var out []string
-	cur := ""
-	for _, word := range strings.Fields(s) {
-		try := strings.TrimSpace(cur + " " + word)
-		if cur != "" && m.Width(try, st, size) > w {
-			out = append(out, cur)
-			cur = word
-			continue
-		}
-		cur = try
-	}
-	if cur != "" {
-		out = append(out, cur)
-	}
-	return out
 }
 
 func (b *bars) Render(r gochart.Renderer, box gochart.Box, xr, yr gochart.Range, _ gochart.Style) {
@@ -310,6 +300,7 @@ func (b *bars) Render(r gochart.Renderer, box gochart.Box, xr, yr gochart.Range,
 		return
 	}
 	slot := float64(box.Width()) / float64(n)
+	b.renderCategories(r, box, slot)
 	group := slot * 0.72
 	bw := group / float64(k)
 	zero := box.Bottom - yr.Translate(0)
@@ -350,13 +341,15 @@ func (b *bars) renderHorizontal(r gochart.Renderer, box gochart.Box, xr, yr goch
 	r.MoveTo(zero, box.Top)
 	r.LineTo(zero, box.Bottom)
 	r.Stroke()
+	// category labels, right-aligned and wrapped left of the axis, each
+	// within its slot
+	labels := fitLabelsIn(b.m, b.d.cats, b.labelW, slot/pxPerMM*0.95, tickSize)
+	lh := linePx(labels.size)
 	for i := 0; i < n; i++ {
 		y0 := float64(box.Top) + slot*float64(i) + (slot-group)/2
-		// category label, right-aligned and wrapped left of the axis
-		lines := Wrap(b.m, b.d.cats[i], b.labelW, tickSize, 0)
-		lh := px(tickSize * 1.15)
+		lines := labels.lines[i]
 		cy := int(float64(box.Top)+slot*float64(i)+slot/2) - (len(lines)*lh)/2 + lh - 2
-		r.SetFontSize(tickSize)
+		r.SetFontSize(labels.size)
 		r.SetFont(b.font)
 		r.SetFontColor(inkText)
 		for j, l := range lines {
@@ -384,6 +377,25 @@ func (b *bars) renderHorizontal(r gochart.Renderer, box gochart.Box, xr, yr goch
 			}
 			r.Text(label, tx, (t+bt)/2+tb.Height()/2-1)
 		}
+	}
+}
+
+// renderCategories writes the category labels under a vertical chart's
+// plot, centred under their slot, wrapped and shrunk to stay in it.
+func (b *bars) renderCategories(r gochart.Renderer, box gochart.Box, slot float64) {
+	labels := fitLabels(b.m, b.d.cats, slot/pxPerMM*labelShare, tickSize)
+	lh := linePx(labels.size)
+	r.SetFontSize(labels.size)
+	r.SetFont(b.font)
+	r.SetFontColor(inkText)
+	top := box.Bottom + 10 + px(labels.size) // go-chart's place for tick labels
+	for i, lines := range labels.lines {
+		centre := float64(box.Left) + slot*(float64(i)+0.5)
+		for j, l := range lines {
+			tb := r.MeasureText(l)
+			r.Text(l, int(math.Round(centre))-tb.Width()/2, top+j*lh)
+		}
+		b.bottom = math.Max(b.bottom, float64(top+(len(lines)-1)*lh+px(labels.size*0.3)))
 	}
 }
 

@@ -180,6 +180,9 @@ func (r *renderer) style() doc.Style {
 }
 
 func (r *renderer) Text(body string, x, y int) {
+	if body == "" {
+		return // an axis's tick without label
+	}
 	t := doc.Text{X: mm(x), Y: mm(y), Text: body, Style: r.style(), Size: r.fontSize}
 	if c := color(r.fontColor); c != nil {
 		t.Color = *c
