@@ -155,3 +155,28 @@ func TestFillIsOnePass(t *testing.T) {
 		t.Errorf("fill: %q", got)
 	}
 }
+
+// The shipped wording: the workbook's title replaces the annex's, on one
+// line, and an example year says so.
+func TestShippedAnnexTitle(t *testing.T) {
+	c, evals := annexContract()
+	c.Axes = []model.Axe{{Number: "1", Title: "Prévention"}}
+	fonts := chart.Fonts{}
+	for _, tc := range []struct {
+		title   string
+		example bool
+		want    string
+	}{
+		{"", false, "Annexe — Évaluation annuelle 2026 du Contrat Local de Santé"},
+		{"", true, "Annexe — Évaluation annuelle 2026 du Contrat Local de Santé (Exemple)"},
+		{"Bilan\nà mi-parcours", true, "Bilan à mi-parcours (Exemple)"},
+	} {
+		evals[0].Title, evals[0].Example = tc.title, tc.example
+		k := newComposer(c, runeMeasurer{}, fonts)
+		a := k.newAnnex(evals, false)
+		a.compose()
+		if a.title != tc.want {
+			t.Errorf("title %q, example %v: got %q, want %q", tc.title, tc.example, a.title, tc.want)
+		}
+	}
+}
