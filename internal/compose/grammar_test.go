@@ -66,3 +66,20 @@ func TestGrammarFunctions(t *testing.T) {
 		}
 	}
 }
+
+// A function given something that is not a name, or the wrong number of
+// values, says so in French at the template's line.
+func TestGrammarFunctionErrors(t *testing.T) {
+	for text, want := range map[string]string{
+		"\n{{ de 3 }}":                            "erreur : templates/09.md, ligne 2 : {{ de … }} : de attend un nom (par exemple .Territoire, un signataire ou un texte entre guillemets), pas un nombre entier",
+		"{{ accord .Territoire }}":                "erreur : templates/09.md, ligne 1 : {{ accord … }} : accord attend un nom puis de 1 à 4 formes du mot (masculin, féminin, masculin pluriel, féminin pluriel), pas 0",
+		"{{ liste .Territoire \", \" \" et \" }}": "erreur : templates/09.md, ligne 1 : {{ liste … }} : liste attend une liste (par exemple .Acteurs), pas le groupe .Territoire",
+		"{{ de }}":                                "erreur : templates/09.md, ligne 1 : {{ de … }} attend 1 valeur (un nom), aucune donnée",
+	} {
+		var probs diag.List
+		execute(model.Template{Name: "09.md", Path: "templates/09.md", Text: text}, newTemplateData(bernay()), baseFuncs, &probs)
+		if len(probs) != 1 || probs[0].String() != want {
+			t.Errorf("%s\n got %v\nwant %s", text, probs, want)
+		}
+	}
+}

@@ -438,7 +438,7 @@ var expectedKind = map[string]string{
 }
 
 func unknownFunction(name string) string {
-	return fmt.Sprintf("fonction « %s » inconnue ; fonctions possibles : puces, donnee, tableau, ref, compteur", textnorm.Escape(name))
+	return fmt.Sprintf("fonction « %s » inconnue ; fonctions possibles : puces, donnee, tableau, ref, compteur, de, à, article, accord, majuscule, liste, ponctue", textnorm.Escape(name))
 }
 
 func unknownField(m []string, c ruleContext) string {
@@ -562,9 +562,17 @@ var builtinArgs = map[string]string{
 
 // clsArgs says what each function of cls expects.
 var clsArgs = map[string]string{
-	"donnee":  "feuille, catégorie, série",
-	"tableau": "la feuille",
-	"puces":   "liste, séparateur, fin de la dernière ligne",
+	"donnee":    "feuille, catégorie, série",
+	"tableau":   "la feuille",
+	"puces":     "liste, séparateur, fin de la dernière ligne",
+	"de":        "un nom",
+	"a":         "un nom",
+	"à":         "un nom",
+	"article":   "un nom",
+	"accord":    "un nom puis les formes du mot",
+	"majuscule": "un texte",
+	"liste":     "liste, séparateur, séparateur avant le dernier",
+	"ponctue":   "position, liste, séparateur, fin du dernier",
 }
 
 // argCount says that fn was given got values where it expects want.

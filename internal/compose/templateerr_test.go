@@ -71,7 +71,7 @@ var templateErrorCases = []struct {
 	{"unexpected in template clause", "{{ template x }}", 1, "« x » dans {{ template … }} ; attendu un nom entre guillemets droits, par exemple {{ template \"signatures\" . }}"},
 	{"unexpected in end", "{{ if 1 }}{{ end x }}", 1, "« x » dans {{ end }} ; attendu {{ end }} seul"},
 	{"unexpected in else", "{{ if 1 }}{{ else x }}{{ end }}", 1, "« x » après {{ else }} ; attendu {{ else }} seul, ou {{ else if … }}, {{ else with … }}"},
-	{"function not defined", "{{ inconnue 1 }}", 1, "fonction « inconnue » inconnue ; fonctions possibles : puces, donnee, tableau, ref, compteur"},
+	{"function not defined", "{{ inconnue 1 }}", 1, "fonction « inconnue » inconnue ; fonctions possibles : puces, donnee, tableau, ref, compteur, de, à, article, accord, majuscule, liste, ponctue"},
 	{"can't evaluate field", "x\n\n{{ .Territoire.Nomm }}", 3, "champ « Nomm » inconnu ; les champs possibles sont décrits dans docs/sources.md"},
 	{"template not defined", "{{ define \"y\" }}\n{{ template \"x\" }}{{ end }}{{ template \"y\" }}", 2, "modèle « x » appelé par {{ template \"x\" }} mais défini nulle part ; attendu {{ define \"x\" }} … {{ end }} dans le même fichier"},
 	{"has arguments but cannot be invoked", "{{ .Territoire.Nom \"x\" }}", 1, "le champ « Nom » n'est pas une fonction et ne prend rien après lui ; attendu le champ seul, ou une fonction avant lui, par exemple {{ puces .Acteurs \" ;\" \".\" }}"},
