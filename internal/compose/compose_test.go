@@ -47,7 +47,10 @@ func TestCellBlocks(t *testing.T) {
 	if _, nested := l.Items[0].Blocks[1].(doc.List); !nested {
 		t.Errorf("sub-item not nested: %#v", l.Items[0].Blocks)
 	}
-	if p, ok := bs[3].(doc.Paragraph); !ok || doc.PlainText(p.Text) != "+ 16\u00a0% par cancers" && doc.PlainText(p.Text) != "+ 16 % par cancers" {
+	// a line starting with + is a paragraph, not a list item, and its
+	// text is kept as typed: the French spacing rules add no space before
+	// « % » (frenchSpaces has no rule for it)
+	if p, ok := bs[3].(doc.Paragraph); !ok || doc.PlainText(p.Text) != "+ 16 % par cancers" {
 		t.Errorf("a line starting with + became %#v", bs[3])
 	}
 	if p, ok := bs[4].(doc.Paragraph); !ok || doc.PlainText(p.Text) != "1. Feuille de route" {
