@@ -1,7 +1,10 @@
 package compose
 
 import (
+	"cmp"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -111,23 +114,60 @@ func ComposeAvenant(c, old *model.Contract, n int, m Measurer, fonts chart.Fonts
 	return &doc.Document{Meta: ak.meta, Blocks: out}, k.probs
 }
 
-// params returns a directive's parameters, an error located at the
-// directive for each required one missing.
-func (ak *avenantComposer) params(d directive, t model.Template, required ...string) (map[string]string, bool) {
-	ok := true
-	for _, p := range required {
+// params returns a directive's parameters, and reports those it lacks,
+// all in one error located at the directive: every one is required.
+func (ak *avenantComposer) params(d directive, t model.Template) (map[string]string, bool) {
+	var missing []string
+	for _, p := range slices.Sorted(maps.Keys(avenantParams[d.Name])) {
 		if _, set := d.Params[p]; !set {
-			ak.probs = append(ak.probs, problemAt(t, d.Line,
-				fmt.Sprintf("directive « %s » : paramètre « %s » absent ; attendu une ligne « %s: … » (voir docs/sources.md, « Les textes de l'avenant »)", d.Name, p, p), d.Text))
-			ok = false
+			missing = append(missing, p)
 		}
 	}
-	return d.Params, ok
+	if len(missing) > 0 {
+		ak.probs = append(ak.probs, problemAt(t, d.Line,
+			fmt.Sprintf("directive « %s » : %s%s ; attendu une ligne « nom: texte » pour chacun (voir docs/sources.md, 6.6)", d.Name, plural(len(missing), "paramètre absent : ", "paramètres absents : "), strings.Join(missing, ", ")), d.Text))
+		return nil, false
+	}
+	return d.Params, true
+}
+
+// avenantParams are the parameters of the avenant's directives; "mention"
+// stands for mention1, mention2, …
+var avenantParams = map[string]map[string]bool{
+	"document":         {"titre": true, "en-tete": true, "pied-de-page": true},
+	"couverture":       {"surtitre": true, "mention": true},
+	"fiches-modifiees": {"titre": true, "rubrique": true, "avant": true, "apres": true, "vide": true, "absente": true, "inchangee": true},
+	"fiches-ajoutees":  {},
+}
+
+// mention returns the number of a « mentionN » parameter.
+func mention(key string) (int, bool) {
+	rest, ok := strings.CutPrefix(key, "mention")
+	if !ok {
+		return 0, false
+	}
+	n, err := strconv.Atoi(rest)
+	return n, err == nil
+}
+
+// unknown reports the parameters of d its directive does not take: a typo
+// (« sur-titre: ») would otherwise be ignored silently.
+func (ak *avenantComposer) unknown(d directive, t model.Template) {
+	known := avenantParams[d.Name]
+	for _, key := range slices.Sorted(maps.Keys(d.Params)) {
+		if _, isMention := mention(key); known[key] || known["mention"] && isMention {
+			continue
+		}
+		ak.probs = append(ak.probs, problemAt(t, d.Line,
+			fmt.Sprintf("directive « %s » : paramètre « %s » inconnu ; attendu %s", d.Name, key,
+				strings.Replace(cmp.Or(strings.Join(slices.Sorted(maps.Keys(known)), ", "), "aucun paramètre"), "mention", "mention1, mention2, … (le numéro donne l'ordre)", 1)), d.Text))
+	}
 }
 
 // document sets the PDF's title and the running header and footer:
 // titre, en-tete, pied-de-page (each optional).
 func (ak *avenantComposer) document(d directive, t model.Template) []doc.Block {
+	ak.unknown(d, t)
 	for key, field := range map[string]*string{"titre": &ak.meta.Title, "en-tete": &ak.meta.HeaderText, "pied-de-page": &ak.meta.FooterText} {
 		if v, ok := d.Params[key]; ok {
 			*field = v
@@ -140,6 +180,7 @@ func (ak *avenantComposer) document(d directive, t model.Template) []doc.Block {
 // line above the title) and mention1, mention2, … (the lines at the foot,
 // in their numbers' order) replace the contract's.
 func (ak *avenantComposer) cover(d directive, t model.Template) []doc.Block {
+	ak.unknown(d, t)
 	cv := ak.composer.cover()
 	if v, ok := d.Params["surtitre"]; ok {
 		cv.Kicker = v
@@ -150,13 +191,7 @@ func (ak *avenantComposer) cover(d directive, t model.Template) []doc.Block {
 	}
 	var lines []line
 	for key, v := range d.Params {
-		if rest, ok := strings.CutPrefix(key, "mention"); ok {
-			n, err := strconv.Atoi(rest)
-			if err != nil && rest != "" {
-				ak.probs = append(ak.probs, problemAt(t, d.Line,
-					fmt.Sprintf("directive « couverture » : paramètre « %s » inconnu ; attendu mention1, mention2, … (le numéro donne l'ordre)", key), d.Text))
-				continue
-			}
+		if n, ok := mention(key); ok {
 			lines = append(lines, line{n, v})
 		}
 	}
@@ -176,7 +211,8 @@ func (ak *avenantComposer) cover(d directive, t model.Template) []doc.Block {
 // (the column heads), vide (an empty field), absente (a fiche the previous
 // version did not have), inchangee (a fiche with no field changed).
 func (ak *avenantComposer) modified(d directive, t model.Template) []doc.Block {
-	p, ok := ak.params(d, t, "titre", "rubrique", "avant", "apres", "vide", "absente", "inchangee")
+	ak.unknown(d, t)
+	p, ok := ak.params(d, t)
 	if !ok {
 		return nil
 	}
@@ -215,6 +251,7 @@ func (ak *avenantComposer) modified(d directive, t model.Template) []doc.Block {
 // added writes in full the fiches the avenant adds, and those it modifies
 // that the previous version did not have.
 func (ak *avenantComposer) added(d directive, t model.Template) []doc.Block {
+	ak.unknown(d, t)
 	axes := map[string]model.Axe{}
 	for _, x := range ak.c.Axes {
 		axes[x.Number] = x
