@@ -23,6 +23,7 @@ func elsewhere(t *testing.T) (territory, here string, opt Options) {
 		t.Fatal(err)
 	}
 	tr := sourcetest.Example()
+	tr.Templates["04-cadre.md"] += revisionArticle // the avenant's visa cites it
 	tr.Contrat = append(tr.Contrat, sourcetest.Sheet{Name: "Avenants", Rows: [][]string{
 		{"Numéro", "Date de validation COPIL", "Date de signature", "Objet", "Fiches ajoutées", "Fiches modifiées", "Partenaires ajoutés", "Membres du COPIL ajoutés"},
 		{"1", "2027-02-01", "15/03/2027", "Ouverture du réseau aux pharmacies", "", "", "Pharmacies du Val", ""},
