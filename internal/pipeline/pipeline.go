@@ -21,12 +21,14 @@ import (
 	"github.com/contrat-local-sante/cls/internal/textnorm"
 )
 
-// Options select the inputs and the output.
+// Options select the inputs and the output. Their paths are the command
+// line's: taken from the current folder. When one is empty, the path
+// comes from cls.yaml and is taken from the territory folder (see Dirs).
 type Options struct {
 	Config    string // path of cls.yaml
 	Sources   string // sources folder; from cls.yaml when empty
 	Templates string // templates folder; from cls.yaml when empty
-	Out       string // output PDF; from cls.yaml when empty
+	Out       string // the contract's PDF; from cls.yaml when empty
 	Fonts     string // fonts folder; from cls.yaml when empty
 	// EvaluationYear, when set, appends that year's evaluation annex to the
 	// contract.
