@@ -92,7 +92,9 @@ func (t *table) date(i int, col string, probs *diag.List) string {
 		probs.Errorf(t.wb.name, t.sheet, t.ref(i, col), "cellule vide ; attendu une date (%s)", col)
 		return ""
 	}
-	for _, layout := range []string{"2006-01-02", "02/01/2006", "2/1/2006", "01-02-06"} {
+	// a date cell reads as French shows it (11/03/2026, or in words:
+	// then its serial number below); typed text, day first
+	for _, layout := range []string{"2006-01-02", "02/01/2006", "2/1/2006"} {
 		if d, err := time.Parse(layout, v); err == nil {
 			return d.Format("2006-01-02")
 		}

@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -49,20 +50,50 @@ func (w *workbook) number(stored, sheet string, col, row int, raw string, probs 
 		return numfmt.Result{}, false
 	}
 	v, err := strconv.ParseFloat(raw, 64)
-	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
+	date, isDate := isoDate(raw)
+	if (err != nil || math.IsInf(v, 0) || math.IsNaN(v)) && !isDate {
 		return numfmt.Result{}, false
 	}
 	ref := cellName(col+1, row)
 	typ, err := w.f.GetCellType(stored, ref)
-	if err != nil || typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset {
+	switch {
+	case err != nil:
+		return numfmt.Result{}, false
+	case typ == excelize.CellTypeDate && isDate:
+		// a date stored as text (t="d"), as some programs write them
+		v = date
+	case typ == excelize.CellTypeNumber || typ == excelize.CellTypeUnset:
+		if isDate {
+			return numfmt.Result{}, false
+		}
+	default:
 		return numfmt.Result{}, false // text that looks like a number stays text
 	}
 	fc := w.formatOf(stored, ref)
-	r := numfmt.Render(v, fc.code, w.date1904())
+	var r numfmt.Result
+	if typ == excelize.CellTypeDate {
+		if r = numfmt.Render(v, fc.code, false); r.Kind != numfmt.Date {
+			r = numfmt.Render(v, "dd/mm/yyyy", false)
+		}
+	} else {
+		r = numfmt.Render(v, fc.code, w.date1904())
+	}
 	if !fc.ok || !r.Faithful {
 		probs.Warnf(w.name, sheet, ref, "format de nombre %s non pris en charge : la cellule s'imprime « %s » ; attendu un format de date, de nombre ou de pourcentage simple", fc.name, readable(r.Text))
 	}
 	return r, true
+}
+
+// isoDate reads a date stored as ISO 8601 text (2025-03-11T00:00:00Z)
+// and returns it as a date serial number, days since 30 December 1899.
+func isoDate(raw string) (float64, bool) {
+	for _, layout := range []string{"2006-01-02T15:04:05Z", "2006-01-02T15:04:05", "2006-01-02"} {
+		if t, err := time.Parse(layout, raw); err == nil {
+			d := t.Sub(time.Date(1899, time.December, 30, 0, 0, 0, 0, time.UTC)).Hours() / 24
+			return d, d >= 61 // from 1 March 1900: the serials before count a day that never was
+		}
+	}
+	return 0, false
 }
 
 // shown is what a cell read as stored prints: a number as its format
@@ -70,6 +101,16 @@ func (w *workbook) number(stored, sheet string, col, row int, raw string, probs 
 func (w *workbook) shown(stored, sheet string, col, row int, raw string, probs *diag.List) string {
 	if r, ok := w.number(stored, sheet, col, row, raw, probs); ok {
 		return r.Text
+	}
+	if raw == "0" || raw == "1" {
+		// a boolean is stored 0 or 1: printed as before, as excelize
+		// shows it
+		ref := cellName(col+1, row)
+		if typ, err := w.f.GetCellType(stored, ref); err == nil && typ == excelize.CellTypeBool {
+			if v, err := w.f.GetCellValue(stored, ref); err == nil {
+				return v
+			}
+		}
 	}
 	return raw
 }

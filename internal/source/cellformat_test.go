@@ -14,6 +14,7 @@ import (
 
 	"github.com/contrat-local-sante/cls/internal/diag"
 	"github.com/contrat-local-sante/cls/internal/model"
+	"github.com/contrat-local-sante/cls/internal/source/sourcetest"
 )
 
 // formatsDir holds workbooks made as a coordinator makes them in
@@ -295,3 +296,40 @@ func TestExcelBuiltinFormats(t *testing.T) {
 		t.Errorf("problems:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// TestDateTextAndBooleanCells: a date stored as ISO text (t="d", as some
+// programs write them) prints as a date in French; a boolean prints as
+// before.
+func TestDateTextAndBooleanCells(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "d.xlsx")
+	f := excelize.NewFile()
+	const sheet = "Sheet1"
+	_ = f.SetCellStr(sheet, "A1", "Cas")
+	_ = f.SetCellStr(sheet, "B1", "Valeur")
+	_ = f.SetCellStr(sheet, "A2", "date ISO")
+	_ = f.SetCellFloat(sheet, "B2", 1, -1, 64)
+	long, _ := f.NewStyle(&excelize.Style{CustomNumFmt: strPtr("[$-409]dddd, mmmm d, yyyy")})
+	_ = f.SetCellStyle(sheet, "B2", "B2", long)
+	_ = f.SetCellStr(sheet, "A3", "booléen")
+	_ = f.SetCellBool(sheet, "B3", true)
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	sourcetest.EditPart(t, path, "xl/worksheets/sheet1.xml", func(s string) string {
+		return strings.Replace(s, `<c r="B2" s="1"><v>1</v></c>`, `<c r="B2" s="1" t="d"><v>2025-03-11T00:00:00Z</v></c>`, 1)
+	})
+	var probs diag.List
+	wb := openFixture(t, path, &probs)
+	tb := wb.sheet(sheet, []string{"Cas", "Valeur"}, &probs)
+	if tb == nil {
+		t.Fatal(probs)
+	}
+	if got := tb.get(0, "Valeur"); got != "mardi 11 mars 2025" {
+		t.Errorf("ISO date prints %q, want « mardi 11 mars 2025 »", got)
+	}
+	if got := tb.get(1, "Valeur"); got != "TRUE" {
+		t.Errorf("boolean prints %q, want TRUE as before", got)
+	}
+}
+
+func strPtr(s string) *string { return &s }

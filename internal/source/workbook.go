@@ -222,7 +222,7 @@ func (w *workbook) readTable(name string, required []string, probs *diag.List) *
 		return nil
 	}
 	for i, h := range rows[0] {
-		if k := normHeader(w.cellText(s.clean, i, 1, w.shown(s.stored, s.clean, i, 1, h, probs), probs)); k != "" {
+		if k := normHeader(w.cellText(s.clean, i, 1, w.label(s.stored, s.clean, i, 1, h, probs), probs)); k != "" {
 			if _, dup := t.cols[k]; !dup {
 				t.cols[k] = i
 			}
