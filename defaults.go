@@ -8,7 +8,9 @@ package cls
 import "embed"
 
 // Defaults are the shipped territory's default files, under their paths
-// in the repository (templates/libelles.yaml, …).
+// in the repository (templates/libelles.yaml, …), and the Carlito faces
+// with their licence (fonts/…), so that a territory without a fonts
+// folder still builds.
 //
-//go:embed templates/libelles.yaml templates/evaluation templates/avenant
+//go:embed templates/libelles.yaml templates/evaluation templates/avenant fonts/*.ttf fonts/OFL.txt
 var Defaults embed.FS
