@@ -31,8 +31,8 @@ func readExample(t *testing.T, tr *sourcetest.Territory) (*model.Contract, strin
 func TestOtherSiglesSheets(t *testing.T) {
 	tr := sourcetest.Example()
 	tr.Sigles = append(tr.Sigles,
-		sourcetest.Sheet{"Autres sigles", [][]string{{"Sigle", "Définition", "Remarque"}, {"INSEE", "Institut National de la Statistique et des Études Économiques", "source des figures"}, {"C2S", "Complémentaire Santé Solidaire", ""}}},
-		sourcetest.Sheet{"Mots en capitales", [][]string{{"Mot"}, {"SOS"}}})
+		sourcetest.Sheet{Name: "Autres sigles", Rows: [][]string{{"Sigle", "Définition", "Remarque"}, {"INSEE", "Institut National de la Statistique et des Études Économiques", "source des figures"}, {"C2S", "Complémentaire Santé Solidaire", ""}}},
+		sourcetest.Sheet{Name: "Mots en capitales", Rows: [][]string{{"Mot"}, {"SOS"}}})
 	c, probs := readExample(t, tr)
 	if probs != "" {
 		t.Fatalf("problems:\n%s", probs)
@@ -53,8 +53,8 @@ func TestOtherSiglesSheets(t *testing.T) {
 func TestSigleInTwoSheets(t *testing.T) {
 	tr := sourcetest.Example()
 	tr.Sigles = append(tr.Sigles,
-		sourcetest.Sheet{"Autres sigles", [][]string{{"Sigle", "Définition"}, {"ARS", "Agence Régionale de Santé"}}},
-		sourcetest.Sheet{"Mots en capitales", [][]string{{"Mot"}, {"ASV"}}})
+		sourcetest.Sheet{Name: "Autres sigles", Rows: [][]string{{"Sigle", "Définition"}, {"ARS", "Agence Régionale de Santé"}}},
+		sourcetest.Sheet{Name: "Mots en capitales", Rows: [][]string{{"Mot"}, {"ASV"}}})
 	_, probs := readExample(t, tr)
 	want := "erreur : sources/sigles.xlsx, feuille « Autres sigles », cellule A2 : « ARS » figure déjà dans ce classeur (feuille « Sigles », A4) ; attendu une seule ligne par mot, dans une seule feuille\n" +
 		"erreur : sources/sigles.xlsx, feuille « Mots en capitales », cellule A2 : « ASV » figure déjà dans ce classeur (feuille « Sigles », A3) ; attendu une seule ligne par mot, dans une seule feuille"
@@ -87,6 +87,13 @@ func TestTextsKeepTheirCell(t *testing.T) {
 		if !has(want) {
 			t.Errorf("no text %+v among the %d kept", want, len(c.Texts))
 		}
+	}
+	// a table's header row is cls's words, a statistics sheet's title is not
+	if has(model.CellText{File: "sources/fiches.xlsx", Sheet: "Fiches", Cell: "A1", Text: "Code"}) {
+		t.Error("a header cell kept as text")
+	}
+	if !has(model.CellText{File: "sources/diagnostic.xlsx", Sheet: "Espérance de vie", Cell: "B1", Text: "Espérance de vie à la naissance"}) {
+		t.Error("a statistics sheet's title not kept")
 	}
 	for _, tx := range c.Texts {
 		if strings.HasSuffix(tx.File, "sigles.xlsx") {

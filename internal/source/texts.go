@@ -1,7 +1,9 @@
 package source
 
 import (
+	"path/filepath"
 	"sort"
+	"strings"
 
 	"github.com/contrat-local-sante/cls/internal/model"
 )
@@ -15,9 +17,15 @@ type cellTexts struct {
 
 // keep records a text cell read by cellText (col counted from 0, row from
 // 1), unless it is blank or already kept: a cell read twice (a fiche's
-// status, a sheet both data and chart) is one cell.
+// status, a sheet both data and chart) is one cell. The header row of a
+// table is cls's vocabulary (« Membres du COPIL ajoutés »), not the
+// coordinator's text: it is not kept. A statistics sheet of the
+// diagnostic has no header on row 1 but its title, which prints.
 func (w *workbook) keep(sheet string, col, row int, text string) {
-	if text == "" {
+	if strings.TrimSpace(text) == "" {
+		return
+	}
+	if row == 1 && (filepath.Base(w.name) != DiagnosticFile || sheet == chartsSheet) {
 		return
 	}
 	ref := cellName(col+1, row)
