@@ -1,6 +1,9 @@
 // Package pdfwrite draws laid-out pages into a PDF with fpdf: fonts
-// embedded and subset, internal links, outline and metadata. It makes no
-// layout decision; everything it draws was placed by the layout stage.
+// embedded and subset, internal links, outline and metadata. It then
+// reads fpdf's output back as PDF objects to set what fpdf writes wrong
+// (outline.go) and writes them out deterministically (objects.go). It
+// makes no layout decision; everything it draws was placed by the layout
+// stage.
 package pdfwrite
 
 import (
