@@ -20,6 +20,10 @@ type Family struct {
 	Name  string
 	Faces map[doc.Style][]byte // keyed by doc.Style (0, Bold, Italic, Bold|Italic)
 	Files map[doc.Style]string // where each face came from
+	// Builtin is set when the faces are the ones the program carries,
+	// taken because the fonts folder does not exist (Files then names
+	// where they would have been).
+	Builtin bool
 
 	cover    *coverage // characters all four faces can draw
 	measurer *Measurer // built by Load, which parses the faces with fpdf
@@ -55,7 +59,7 @@ func Load(dir, name string, files Files) (*Family, error) {
 	if name == "" {
 		return nil, fmt.Errorf("cls.yaml, polices.famille : aucun nom de famille ; attendu le nom de la police (par exemple Carlito)")
 	}
-	f := &Family{Name: name, Faces: map[doc.Style][]byte{}, Files: map[doc.Style]string{}}
+	f := &Family{Name: name, Faces: map[doc.Style][]byte{}, Files: map[doc.Style]string{}, Builtin: useBuiltin(dir, files)}
 	names := map[doc.Style]string{0: files.Regular, doc.Bold: files.Bold, doc.Italic: files.Italic, doc.Bold | doc.Italic: files.BoldItalic}
 	for _, st := range Styles {
 		face := struct{ file, label string }{names[st], styleKey(st)}
@@ -66,7 +70,13 @@ func Load(dir, name string, files Files) (*Family, error) {
 		refuse := func(what, want string) error {
 			return fmt.Errorf("%s : %s (polices.%s dans cls.yaml) ; attendu %s", shown(path), what, face.label, want)
 		}
-		b, flt := readFace(path)
+		var b []byte
+		var flt *fault
+		if f.Builtin {
+			b, flt = builtinFace(files, st)
+		} else {
+			b, flt = readFace(path)
+		}
 		if flt != nil {
 			return nil, refuse(flt.what, flt.want)
 		}
