@@ -12,5 +12,5 @@ import "embed"
 // with their licence (fonts/…), so that a territory without a fonts
 // folder still builds.
 //
-//go:embed templates/libelles.yaml templates/evaluation templates/avenant fonts/*.ttf fonts/OFL.txt
+//go:embed templates/libelles.yaml templates/theme.yaml templates/evaluation templates/avenant fonts/*.ttf fonts/OFL.txt
 var Defaults embed.FS
