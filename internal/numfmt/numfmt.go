@@ -239,6 +239,11 @@ func renderNumber(v float64, toks []token, negSection bool) Result {
 		}
 	}
 	value := v * scale
+	if math.IsInf(value, 0) {
+		r := plain(v) // 1e308 as a percentage
+		r.Faithful = false
+		return r
+	}
 	shown := math.Abs(value)
 	ip, fp := frnum.Round(shown, maxDec)
 	for len(fp) > minDec && strings.HasSuffix(fp, "0") {

@@ -72,6 +72,7 @@ func TestRender(t *testing.T) {
 		{150, `[>100]"beaucoup";0`, "beaucoup", false},
 		{612345678, `0#\ ##\ ##\ ##\ ##`, "612345678", false},
 		{1e12, `General`, "1000000000000", false},
+		{1e308, `0%`, "1" + strings.Repeat("0", 308), false},
 	} {
 		r := Render(c.v, c.code, false)
 		if r.Text != c.want || r.Faithful != c.faithful {
