@@ -333,3 +333,24 @@ func TestDateTextAndBooleanCells(t *testing.T) {
 }
 
 func strPtr(s string) *string { return &s }
+
+// TestIntegerWithThousands: a whole number whose format groups thousands
+// (« 1 234 ») is still a whole number.
+func TestIntegerWithThousands(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "n.xlsx")
+	f := excelize.NewFile()
+	const sheet = "Sheet1"
+	_ = f.SetCellStr(sheet, "A1", "Participants")
+	_ = f.SetCellInt(sheet, "A2", 1234)
+	style, _ := f.NewStyle(&excelize.Style{NumFmt: 3})
+	_ = f.SetCellStyle(sheet, "A2", "A2", style)
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	var probs diag.List
+	wb := openFixture(t, path, &probs)
+	tb := wb.sheet(sheet, []string{"Participants"}, &probs)
+	if n := tb.integer(0, "Participants", &probs); n != 1234 || len(probs) > 0 {
+		t.Errorf("« %s » read as %d (%v), want 1234", show(tb.get(0, "Participants")), n, probs)
+	}
+}

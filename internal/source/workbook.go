@@ -296,11 +296,14 @@ func (t *table) required(i int, col string, probs *diag.List) string {
 	return v
 }
 
-// integer returns the value as a whole number and reports text.
+// integer returns the value as a whole number and reports text. Spaces
+// between thousands, typed or shown by the cell's format (« 1 234 »),
+// are allowed.
 func (t *table) integer(i int, col string, probs *diag.List) int {
 	v := t.get(i, col)
+	digits := strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "").Replace(v)
 	var n int
-	if _, err := fmt.Sscanf(strings.ReplaceAll(v, "\u00a0", ""), "%d", &n); err != nil || fmt.Sprint(n) != strings.ReplaceAll(strings.ReplaceAll(v, " ", ""), "\u00a0", "") {
+	if _, err := fmt.Sscanf(digits, "%d", &n); err != nil || fmt.Sprint(n) != digits {
 		probs.Errorf(t.wb.name, t.sheet, t.ref(i, col), "« %s » n'est pas un nombre entier ; attendu un nombre (%s)", v, col)
 		return 0
 	}
