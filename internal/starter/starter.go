@@ -20,6 +20,7 @@ import (
 	"unicode/utf8"
 
 	cls "github.com/contrat-local-sante/cls"
+	"github.com/contrat-local-sante/cls/internal/safefile"
 	"github.com/contrat-local-sante/cls/internal/textnorm"
 )
 
@@ -33,6 +34,9 @@ var skeleton embed.FS
 
 // maxName bounds the territory's name, as cls.yaml bounds printed texts.
 const maxName = 500
+
+// writeFile writes one file; tests replace it to fail half-way.
+var writeFile = os.WriteFile
 
 // ErrNotEmpty is returned when the territory folder already holds files.
 var ErrNotEmpty = errors.New("dossier non vide")
@@ -62,10 +66,10 @@ func Write(dir, name string) (written []string, err error) {
 	for _, f := range files {
 		p := filepath.Join(dir, filepath.FromSlash(f.Name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return nil, fmt.Errorf("%s : dossier impossible à créer, %v", filepath.Dir(p), err)
+			return nil, fmt.Errorf("%s : dossier impossible à créer, %s", textnorm.Escape(filepath.Dir(p)), safefile.Cause(err))
 		}
-		if err := os.WriteFile(p, f.Content, 0o644); err != nil {
-			return nil, fmt.Errorf("%s : écriture impossible, %v", p, err)
+		if err := writeFile(p, f.Content, 0o644); err != nil {
+			return nil, fmt.Errorf("%s : écriture impossible, %s ; rien n'a été gardé", textnorm.Escape(p), safefile.Cause(err))
 		}
 		written = append(written, f.Name)
 	}
@@ -168,17 +172,17 @@ func prepare(dir string) (created bool, err error) {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return false, fmt.Errorf("%s : dossier impossible à créer, %v", textnorm.Escape(dir), err)
+			return false, fmt.Errorf("%s : dossier impossible à créer, %s", textnorm.Escape(dir), safefile.Cause(err))
 		}
 		return true, nil
 	case err != nil:
-		return false, fmt.Errorf("%s : dossier illisible, %v", textnorm.Escape(dir), err)
+		return false, fmt.Errorf("%s : dossier illisible, %s", textnorm.Escape(dir), safefile.Cause(err))
 	case !st.IsDir():
 		return false, fmt.Errorf("%s : c'est un fichier, pas un dossier ; attendu un dossier vide ou un nouveau nom de dossier", textnorm.Escape(dir))
 	}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return false, fmt.Errorf("%s : dossier illisible, %v", textnorm.Escape(dir), err)
+		return false, fmt.Errorf("%s : dossier illisible, %s", textnorm.Escape(dir), safefile.Cause(err))
 	}
 	if len(entries) > 0 {
 		return false, fmt.Errorf("%s : %w (%d élément(s), dont « %s ») ; cls init n'écrit que dans un dossier vide ou nouveau, pour ne rien remplacer ; attendu un autre nom de dossier", textnorm.Escape(dir), ErrNotEmpty, len(entries), textnorm.Escape(entries[0].Name()))
