@@ -2,6 +2,7 @@
 // PDF from its spreadsheets and prose templates, and the documents that
 // follow it: avenants, yearly evaluations.
 //
+//	cls init DOSSIER [--territoire NOM]          a new territory, ready to build
 //	cls build [--out FICHIER.pdf] [--all DOSSIER [--delai S]]  the contract
 //	cls check                                    every problem, no PDF
 //	cls avenant N [--out FICHIER.pdf] [--avant ANCIEN]  avenant n° N
