@@ -237,8 +237,8 @@ func (ak *avenantComposer) modified(d directive, t model.Template) []doc.Block {
 			}
 			return cellBlocks(s)
 		}
-		tb := doc.Table{Widths: []float64{2, 4, 4}, HeaderRows: 1, Size: 9}
-		head := func(s string) doc.Cell { return doc.Cell{Blocks: []doc.Block{para(s, doc.Bold)}, Shade: &headShade} }
+		tb := doc.Table{Widths: []float64{2, 4, 4}, HeaderRows: 1, Role: doc.RoleGridTable}
+		head := func(s string) doc.Cell { return doc.Cell{Blocks: []doc.Block{para(s, doc.Bold)}, Role: doc.RoleHead} }
 		tb.Rows = append(tb.Rows, doc.Row{Cells: []doc.Cell{head(p["rubrique"]), head(p["avant"]), head(p["apres"])}})
 		for _, ch := range changes {
 			tb.Rows = append(tb.Rows, doc.Row{Cells: []doc.Cell{label(upperFirst(ch.Name)), {Blocks: orNone(ch.Old)}, {Blocks: orNone(ch.New)}}})

@@ -13,8 +13,8 @@ import (
 // then each avenant with its dates, object and the fiches it touched.
 func (k *composer) history() []doc.Block {
 	c := k.c
-	t := doc.Table{Widths: []float64{2, 1.7, 1.7, 4, 2}, HeaderRows: 1, Size: 9}
-	head := func(s string) doc.Cell { return doc.Cell{Blocks: []doc.Block{para(s, doc.Bold)}, Shade: &headShade} }
+	t := doc.Table{Widths: []float64{2, 1.7, 1.7, 4, 2}, HeaderRows: 1, Role: doc.RoleGridTable}
+	head := func(s string) doc.Cell { return doc.Cell{Blocks: []doc.Block{para(s, doc.Bold)}, Role: doc.RoleHead} }
 	t.Rows = append(t.Rows, doc.Row{Cells: []doc.Cell{head(k.word("historique.version")), head(k.word("historique.validation")), head(k.word("historique.signature")), head(k.word("historique.objet")), head(k.word("historique.fiches"))}})
 	cell := func(s string) doc.Cell { return doc.Cell{Blocks: cellBlocks(s)} }
 	n := k.initialFiches()

@@ -8,18 +8,14 @@ import (
 	"github.com/contrat-local-sante/cls/internal/chart"
 	"github.com/contrat-local-sante/cls/internal/doc"
 	"github.com/contrat-local-sante/cls/internal/model"
+	"github.com/contrat-local-sante/cls/internal/theme"
 )
 
-// Diagram colours: three steps of the accent blue, dark to light, so that
-// boxes stay distinct when printed in greyscale.
-var (
-	dark   = doc.Color{R: 31, G: 78, B: 121}
-	medium = doc.Color{R: 91, G: 140, B: 190}
-	light  = doc.Color{R: 214, G: 225, B: 238}
-	paper  = doc.Color{R: 255, G: 255, B: 255}
-	ink    = doc.Color{R: 25, G: 25, B: 25}
-	grey   = doc.Color{R: 110, G: 110, B: 110}
-)
+// theme is the look the diagrams and charts are drawn in: the contract's
+// (templates/theme.yaml), or the shipped one. Its diagram colours are
+// three steps of the accent, dark to light, so that boxes stay distinct
+// when printed in greyscale.
+func (k *composer) theme() *theme.Theme { return k.c.Theme.Or() }
 
 // figure builds a named figure. Its caption comes from the directive's
 // "titre:" line and is numbered.
@@ -103,8 +99,10 @@ func arrow(x, y1, y2 float64, c doc.Color) []doc.Item {
 // decision-making comité de pilotage down to the working groups, with the
 // flows between them and the size of each from the data.
 func (k *composer) governanceFigure() doc.Figure {
-	c := k.c
-	const w, bw, bh, gap = 160.0, 96.0, 19.0, 13.0
+	c, th := k.c, k.theme()
+	dark, medium, light, paper, ink, grey := th.DiagramDark, th.DiagramMedium, th.DiagramLight, th.DiagramPaper, th.DiagramInk, th.DiagramGrey
+	const bw, bh, gap = 96.0, 19.0, 13.0
+	w := th.ColumnWidth()
 	x := (w - bw) / 2
 	boxes := []struct {
 		title, sub string
@@ -121,16 +119,16 @@ func (k *composer) governanceFigure() doc.Figure {
 		fill := b.fill
 		stroke := dark
 		items = append(items, doc.Rect{X: x, Y: y, W: bw, H: bh, Fill: &fill, Stroke: &stroke, LineWidth: 0.4, Radius: 2.5})
-		items = append(items, k.centred(b.title, w/2, y+8, 12, doc.Bold, b.text))
-		for j, l := range chart.Wrap(k.m, b.sub, bw-8, 8.5, 0) {
-			items = append(items, k.centred(l, w/2, y+13.5+float64(j)*3.6, 8.5, 0, b.text))
+		items = append(items, k.centred(b.title, w/2, y+8, th.DiagramTitle, doc.Bold, b.text))
+		for j, l := range chart.Wrap(k.m, b.sub, bw-8, th.DiagramDetail, 0) {
+			items = append(items, k.centred(l, w/2, y+13.5+float64(j)*3.6, th.DiagramDetail, 0, b.text))
 		}
 		if i < len(boxes)-1 {
 			yb := y + bh
 			items = append(items, arrow(x+bw*0.3, yb+0.5, yb+gap-0.5, dark)...)
 			items = append(items, arrow(x+bw*0.7, yb+gap-0.5, yb+0.5, grey)...)
-			items = append(items, doc.Text{X: x + bw*0.3 - 2 - k.m.Width(down, doc.Italic, 8), Y: yb + gap/2 + 1, Text: down, Style: doc.Italic, Size: 8, Color: dark})
-			items = append(items, doc.Text{X: x + bw*0.7 + 2, Y: yb + gap/2 + 1, Text: up, Style: doc.Italic, Size: 8, Color: grey})
+			items = append(items, doc.Text{X: x + bw*0.3 - 2 - k.m.Width(down, doc.Italic, th.DiagramArrow), Y: yb + gap/2 + 1, Text: down, Style: doc.Italic, Size: th.DiagramArrow, Color: dark})
+			items = append(items, doc.Text{X: x + bw*0.7 + 2, Y: yb + gap/2 + 1, Text: up, Style: doc.Italic, Size: th.DiagramArrow, Color: grey})
 		}
 	}
 	return doc.Figure{Width: w, Height: 3*bh + 2*gap, Items: items}
@@ -140,9 +138,13 @@ func (k *composer) governanceFigure() doc.Figure {
 // the top down to the local one, each holding its dispositifs' short
 // labels: the hierarchical declension of strategies and plans.
 func (k *composer) dispositifsFigure() doc.Figure {
-	const w, labelW, pad, boxH, hgap, vgap, size = 170.0, 34.0, 3.0, 8.0, 2.5, 2.5, 8.5
+	th := k.theme()
+	paper, ink, dark := th.DiagramPaper, th.DiagramInk, th.DiagramDark
+	// the bands fill the column but for the arrow on their right
+	const arrowW, labelW, pad, boxH, hgap, vgap = 6.0, 34.0, 3.0, 8.0, 2.5, 2.5
+	w, size := th.ColumnWidth()-arrowW, th.DiagramBox
 	levels := k.c.Levels
-	fills := []doc.Color{light, {R: 198, G: 214, B: 232}, {R: 170, G: 195, B: 222}, medium}
+	fills := th.DiagramBands[:]
 	var items []doc.Item
 	y := 0.0
 	// national at the top: reverse the sheet's local-first order
@@ -173,10 +175,10 @@ func (k *composer) dispositifsFigure() doc.Figure {
 		bandH := float64(row+1)*(boxH+vgap) - vgap + 2*pad
 		fill := fills[(len(levels)-1-i)%len(fills)]
 		items = append(items, doc.Rect{X: 0, Y: y, W: w, H: bandH, Fill: &fill, Radius: 1.5})
-		lines := chart.Wrap(k.m, lv.Name, labelW-4, 9.5, doc.Bold)
+		lines := chart.Wrap(k.m, lv.Name, labelW-4, th.DiagramLevel, doc.Bold)
 		ly := y + bandH/2 - float64(len(lines)-1)*2 + 1.2
 		for j, l := range lines {
-			items = append(items, k.centred(l, labelW/2, ly+float64(j)*4, 9.5, doc.Bold, ink))
+			items = append(items, k.centred(l, labelW/2, ly+float64(j)*4, th.DiagramLevel, doc.Bold, ink))
 		}
 		for _, b := range bs {
 			white := paper
@@ -190,5 +192,5 @@ func (k *composer) dispositifsFigure() doc.Figure {
 	}
 	// the declension runs downwards, from national to local
 	items = append(items, arrow(w+4, 2, y-4, dark)...)
-	return doc.Figure{Width: w + 6, Height: y, Items: items}
+	return doc.Figure{Width: w + arrowW, Height: y, Items: items}
 }

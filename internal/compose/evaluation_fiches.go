@@ -55,7 +55,7 @@ func (a *annex) indicatorTable(p map[string]string, f model.Fiche) doc.Table {
 	}
 	widths = append(widths, 1, 2.6)
 	heads = append(heads, p["cible"], p["commentaire"])
-	tb := doc.Table{Widths: widths, HeaderRows: 1, Size: 8.5}
+	tb := doc.Table{Widths: widths, HeaderRows: 1, Role: doc.RoleDenseTable}
 	tb.Rows = append(tb.Rows, headRow(heads...))
 	right := func(s string) doc.Cell { return doc.Cell{Blocks: []doc.Block{para(s, 0)}, Align: doc.Right} }
 	for _, ind := range f.Evaluation {
@@ -111,7 +111,7 @@ func (a *annex) trend(p map[string]string, f model.Fiche) []doc.Block {
 
 // memChart draws a chart of data made here rather than read from a sheet.
 func (k *composer) memChart(id, kind, title, axis string, data *model.StatTable, source string) []doc.Block {
-	f, err := chart.Figure(model.ChartSpec{ID: id, Kind: kind, Title: title, ValueAxis: axis, Data: data}, 165, k.m, k.fonts)
+	f, err := chart.Figure(model.ChartSpec{ID: id, Kind: kind, Title: title, ValueAxis: axis, Data: data}, k.theme().ChartWidth(), k.m, k.fonts)
 	if err != nil {
 		k.probs.Errorf("", "", "", "%v", err)
 		return nil

@@ -3,18 +3,8 @@ package compose
 import (
 	"github.com/contrat-local-sante/cls/internal/doc"
 	"github.com/contrat-local-sante/cls/internal/model"
+	"github.com/contrat-local-sante/cls/internal/theme"
 )
-
-// roleShades colour the états by role (model.StateRole), dark to light so
-// that they stay apart in greyscale; the word is always printed too.
-var roleShades = map[model.StateRole]doc.Color{
-	model.RoleDone:       {R: 31, G: 78, B: 121},
-	model.RoleInProgress: {R: 120, G: 160, B: 205},
-	model.RoleNotStarted: {R: 214, G: 225, B: 238},
-	model.RolePostponed:  {R: 190, G: 190, B: 190},
-	model.RoleAbandoned:  {R: 110, G: 110, B: 110},
-	model.RoleUnknown:    {R: 255, G: 255, B: 255},
-}
 
 // state is a fiche's état of the year, the annex's word for blank when the
 // workbook gives none.
@@ -85,7 +75,7 @@ func (a *annex) statesTable(d directive, t model.Template) []doc.Block {
 		return nil
 	}
 	p := d.Params
-	tb := doc.Table{Widths: []float64{1, 3.2, 2.4, 1.6, 3.2}, HeaderRows: 1, Size: 8.5}
+	tb := doc.Table{Widths: []float64{1, 3.2, 2.4, 1.6, 3.2}, HeaderRows: 1, Role: doc.RoleDenseTable}
 	tb.Rows = append(tb.Rows, headRow(p["code"], p["intitule"], p["porteur"], p["etat"], p["commentaire"]))
 	for _, f := range a.k.c.Fiches {
 		code := doc.Inline{Text: f.Code, Style: doc.Bold}
@@ -105,21 +95,16 @@ func (a *annex) statesTable(d directive, t model.Template) []doc.Block {
 func headRow(heads ...string) doc.Row {
 	var r doc.Row
 	for _, s := range heads {
-		r.Cells = append(r.Cells, doc.Cell{Blocks: []doc.Block{para(s, doc.Bold)}, Shade: &headShade})
+		r.Cells = append(r.Cells, doc.Cell{Blocks: []doc.Block{para(s, doc.Bold)}, Role: doc.RoleHead})
 	}
 	return r
 }
 
-// stateCell shows an état in its colour and in words.
+// stateCell shows an état in words and in the colour the theme gives its
+// role (templates/theme.yaml, « etats »): dark to light, so that they stay
+// apart in greyscale.
 func stateCell(s string) doc.Cell {
-	role := model.RoleOf(s)
-	shade := roleShades[role]
-	p := para(s, doc.Bold)
-	if role.Dark() {
-		white := doc.Color{R: 255, G: 255, B: 255}
-		p.Color = &white
-	}
-	return doc.Cell{Blocks: []doc.Block{p}, Shade: &shade}
+	return doc.Cell{Blocks: []doc.Block{para(s, doc.Bold)}, Role: doc.RoleState, State: theme.StateKey(int(model.RoleOf(s)))}
 }
 
 func statRow(label string, v float64) model.StatRow {

@@ -9,13 +9,6 @@ import (
 	"github.com/contrat-local-sante/cls/internal/model"
 )
 
-// Shades of the fiche tables.
-var (
-	labelShade = doc.Color{R: 236, G: 241, B: 247}
-	headShade  = doc.Color{R: 214, G: 225, B: 238}
-	titleShade = doc.Color{R: 31, G: 78, B: 121}
-)
-
 // ficheNumber is the number of a fiche without its prefix: "FA2.3" → "2.3".
 func ficheNumber(code string) string {
 	return strings.TrimLeft(strings.TrimPrefix(strings.ToUpper(code), "FA"), " ")
@@ -61,16 +54,16 @@ func (k *composer) fichesByAxe() []struct {
 // synthese is the overview table of all fiches: the axe (one cell spanning
 // its fiches), the code (a link to the fiche), the title and the objective.
 func (k *composer) synthese() []doc.Block {
-	t := doc.Table{Widths: []float64{2.3, 1, 2.8, 4.6}, HeaderRows: 1, Size: 9}
+	t := doc.Table{Widths: []float64{2.3, 1, 2.8, 4.6}, HeaderRows: 1, Role: doc.RoleGridTable}
 	head := func(s string) doc.Cell {
-		return doc.Cell{Blocks: []doc.Block{para(s, doc.Bold)}, Shade: &headShade}
+		return doc.Cell{Blocks: []doc.Block{para(s, doc.Bold)}, Role: doc.RoleHead}
 	}
 	t.Rows = append(t.Rows, doc.Row{Cells: []doc.Cell{head(k.word("synthese.axes")), head(k.word("synthese.code")), head(k.word("synthese.intitules")), head(k.word("synthese.objectifs"))}})
 	for _, g := range k.fichesByAxe() {
 		for i, f := range g.fiches {
 			var cells []doc.Cell
 			if i == 0 {
-				cells = append(cells, doc.Cell{Blocks: []doc.Block{para(k.words("synthese.axe", "numero", g.axe.Number, "titre", axeSummaryTitle(g.axe)), doc.Bold)}, RowSpan: len(g.fiches), Shade: &labelShade})
+				cells = append(cells, doc.Cell{Blocks: []doc.Block{para(k.words("synthese.axe", "numero", g.axe.Number, "titre", axeSummaryTitle(g.axe)), doc.Bold)}, RowSpan: len(g.fiches), Role: doc.RoleLabel})
 			}
 			title := f.SummaryTitle
 			if title == "" {
@@ -90,7 +83,7 @@ func (k *composer) synthese() []doc.Block {
 					key = "synthese.modifiee"
 				}
 				p := para(k.words(key, "numero", strconv.Itoa(f.Avenant)), doc.Italic)
-				p.Size = 7.5
+				p.Role = doc.RoleNote
 				code = append(code, p)
 			}
 			cells = append(cells,
@@ -137,7 +130,7 @@ func (k *composer) fiche(a model.Axe, f model.Fiche) []doc.Block {
 		}
 		p := para(title, doc.Bold)
 		p.Align = doc.Center
-		p.Size = 12
+		p.Role = doc.RoleLead
 		p.KeepNext = true
 		out = append(out, p)
 		out = append(out, k.template(t, 0)...)
@@ -150,7 +143,7 @@ func (k *composer) fiche(a model.Axe, f model.Fiche) []doc.Block {
 
 // label is a shaded label cell.
 func label(s string) doc.Cell {
-	return doc.Cell{Blocks: []doc.Block{para(s, doc.Bold)}, Shade: &labelShade}
+	return doc.Cell{Blocks: []doc.Block{para(s, doc.Bold)}, Role: doc.RoleLabel}
 }
 
 // content is a content cell spanning n columns.
@@ -168,10 +161,10 @@ func (k *composer) ficheTable(a model.Axe, f model.Fiche) []doc.Block {
 	if f.AxeLabel != "" {
 		axeLabel = f.AxeLabel
 	}
-	ident := doc.Table{Widths: []float64{lw, 8.4}, Size: 9.5, Together: true}
+	ident := doc.Table{Widths: []float64{lw, 8.4}, Role: doc.RoleFicheTable, Together: true}
 	ident.Rows = append(ident.Rows,
 		doc.Row{Cells: []doc.Cell{label(k.word("fiche.axe_strategique")), content(k.spacedLabel("fiche.axe", "titre", axeLabel, "numero", a.Number), 1)}},
-		doc.Row{Cells: []doc.Cell{{Blocks: []doc.Block{para(k.words("fiche.action", "numero", ficheNumber(f.Code), "titre", f.Title), doc.Bold)}, ColSpan: 2, Shade: &headShade}}},
+		doc.Row{Cells: []doc.Cell{{Blocks: []doc.Block{para(k.words("fiche.action", "numero", ficheNumber(f.Code), "titre", f.Title), doc.Bold)}, ColSpan: 2, Role: doc.RoleHead}}},
 	)
 	if note := k.avenantNote(f); note != "" {
 		ident.Rows = append(ident.Rows, doc.Row{Cells: []doc.Cell{label(k.word("fiche.avenant")), {Blocks: []doc.Block{para(note, doc.Bold|doc.Italic)}}}})
@@ -202,11 +195,11 @@ func (k *composer) ficheTable(a model.Axe, f model.Fiche) []doc.Block {
 			}
 		}
 		if split {
-			obj := doc.Table{Widths: []float64{lw, 3.6, 4.8}, HeaderRows: 1, Size: 9.5, Attached: true}
+			obj := doc.Table{Widths: []float64{lw, 3.6, 4.8}, HeaderRows: 1, Role: doc.RoleFicheTable, Attached: true}
 			obj.Rows = append(obj.Rows, doc.Row{Cells: []doc.Cell{
-				{Blocks: []doc.Block{para(k.word("fiche.descriptif"), doc.Bold)}, Shade: &labelShade, RowSpan: len(f.Objectives) + 1},
-				{Blocks: []doc.Block{para(k.word("fiche.objectifs_strategiques"), doc.Bold|doc.Italic)}, Shade: &headShade},
-				{Blocks: []doc.Block{para(k.word("fiche.objectifs_operationnels"), doc.Bold|doc.Italic)}, Shade: &headShade},
+				{Blocks: []doc.Block{para(k.word("fiche.descriptif"), doc.Bold)}, Role: doc.RoleLabel, RowSpan: len(f.Objectives) + 1},
+				{Blocks: []doc.Block{para(k.word("fiche.objectifs_strategiques"), doc.Bold|doc.Italic)}, Role: doc.RoleHead},
+				{Blocks: []doc.Block{para(k.word("fiche.objectifs_operationnels"), doc.Bold|doc.Italic)}, Role: doc.RoleHead},
 			}})
 			for _, o := range f.Objectives {
 				var ops []doc.Block
@@ -223,11 +216,11 @@ func (k *composer) ficheTable(a model.Axe, f model.Fiche) []doc.Block {
 					blocks = append(blocks, numbered(op.Number, op.Text)...)
 				}
 			}
-			out = append(out, doc.Table{Widths: []float64{lw, 8.4}, Size: 9.5, Attached: true, Rows: []doc.Row{{Cells: []doc.Cell{label(k.word("fiche.descriptif")), {Blocks: blocks}}}}})
+			out = append(out, doc.Table{Widths: []float64{lw, 8.4}, Role: doc.RoleFicheTable, Attached: true, Rows: []doc.Row{{Cells: []doc.Cell{label(k.word("fiche.descriptif")), {Blocks: blocks}}}}})
 		}
 	}
 
-	more := doc.Table{Widths: []float64{lw, 8.4}, Size: 9.5, Attached: true}
+	more := doc.Table{Widths: []float64{lw, 8.4}, Role: doc.RoleFicheTable, Attached: true}
 	for _, r := range []struct{ label, text string }{
 		{k.word("fiche.deroule"), f.Steps},
 		{k.word("fiche.partenaires"), f.Partners},
@@ -276,15 +269,15 @@ func (k *composer) evaluationTable(f model.Fiche, lw float64) []doc.Block {
 	}
 	var out []doc.Block
 	if len(cols) > 0 {
-		t := doc.Table{Widths: []float64{lw, 2.1, 2.1, 2.1, 2.1}, HeaderRows: 2, Size: 9, Attached: true}
+		t := doc.Table{Widths: []float64{lw, 2.1, 2.1, 2.1, 2.1}, HeaderRows: 2, Role: doc.RoleGridTable, Attached: true}
 		sub := func(s string) doc.Cell {
-			return doc.Cell{Blocks: []doc.Block{para(s, doc.Bold)}, Shade: &headShade}
+			return doc.Cell{Blocks: []doc.Block{para(s, doc.Bold)}, Role: doc.RoleHead}
 		}
 		t.Rows = append(t.Rows,
 			doc.Row{Cells: []doc.Cell{
-				{Blocks: []doc.Block{para(k.word("fiche.evaluation_suivi"), doc.Bold)}, Shade: &labelShade, RowSpan: 3},
-				{Blocks: []doc.Block{para(k.word("fiche.evaluation_processus"), doc.Bold|doc.Italic)}, ColSpan: 2, Shade: &headShade, Align: doc.Center},
-				{Blocks: []doc.Block{para(k.word("fiche.evaluation_resultats"), doc.Bold|doc.Italic)}, ColSpan: 2, Shade: &headShade, Align: doc.Center},
+				{Blocks: []doc.Block{para(k.word("fiche.evaluation_suivi"), doc.Bold)}, Role: doc.RoleLabel, RowSpan: 3},
+				{Blocks: []doc.Block{para(k.word("fiche.evaluation_processus"), doc.Bold|doc.Italic)}, ColSpan: 2, Role: doc.RoleHead, Align: doc.Center},
+				{Blocks: []doc.Block{para(k.word("fiche.evaluation_resultats"), doc.Bold|doc.Italic)}, ColSpan: 2, Role: doc.RoleHead, Align: doc.Center},
 			}},
 			doc.Row{Cells: []doc.Cell{sub(k.word("fiche.criteres")), sub(k.word("fiche.indicateurs")), sub(k.word("fiche.criteres")), sub(k.word("fiche.indicateurs"))}},
 		)
@@ -296,7 +289,7 @@ func (k *composer) evaluationTable(f model.Fiche, lw float64) []doc.Block {
 		out = append(out, t)
 	}
 	if len(plainList) > 0 {
-		out = append(out, doc.Table{Widths: []float64{lw, 8.4}, Size: 9.5, Attached: true, Rows: []doc.Row{{Cells: []doc.Cell{label(k.word("fiche.evaluation")), {Blocks: itemBlocks(plainList)}}}}})
+		out = append(out, doc.Table{Widths: []float64{lw, 8.4}, Role: doc.RoleFicheTable, Attached: true, Rows: []doc.Row{{Cells: []doc.Cell{label(k.word("fiche.evaluation")), {Blocks: itemBlocks(plainList)}}}}})
 	}
 	return out
 }

@@ -74,7 +74,7 @@ func (k *composer) sigles() []doc.Block {
 			flush()
 			letter = l
 			out = append(out, doc.Heading{Level: 3, Text: []doc.Inline{{Text: l}}, Anchor: k.slug("sigles-" + l)})
-			table = &doc.Table{Widths: []float64{1, 4}, Borderless: true, Size: 10}
+			table = &doc.Table{Widths: []float64{1, 4}, Borderless: true, Role: doc.RoleLayoutTable}
 		}
 		table.Rows = append(table.Rows, doc.Row{Cells: []doc.Cell{
 			{Blocks: []doc.Block{para(s.Sigle, doc.Bold)}},

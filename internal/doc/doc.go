@@ -53,8 +53,7 @@ type Heading struct {
 type Paragraph struct {
 	Text        []Inline
 	Align       Align
-	Size        float64 // font size in points; 0 means the body size
-	Color       *Color
+	Role        Role    // RoleNote, RoleLead; RoleNone for ordinary text
 	SpaceBefore float64 // mm; 0 means the default
 	KeepNext    bool    // keep with the following block
 }
@@ -79,7 +78,7 @@ type Table struct {
 	HeaderRows int
 	Rows       []Row
 	Borderless bool
-	Size       float64 // font size in points; 0 means the table default
+	Role       Role // its kind, which sets its type size; RoleNone for a template's table
 	Attached   bool    // no space above: continues the table before it
 	Together   bool    // move whole to the next page rather than split, when it fits on one
 }
@@ -95,7 +94,8 @@ type Cell struct {
 	Blocks  []Block
 	ColSpan int
 	RowSpan int
-	Shade   *Color
+	Role    Role   // RoleHead, RoleLabel or RoleState; RoleNone for a data cell
+	State   string // for RoleState: the état's role key in the theme (« realisee »…)
 	Bold    bool
 	Align   Align
 	VCenter bool

@@ -10,7 +10,7 @@ import (
 )
 
 // expectedNames says, in messages, which names cls writes.
-const expectedNames = "attendu cls.yaml, " + ManifestName + ", sources/NOM.xlsx, templates/CHEMIN.md, templates/libelles.yaml ou le logo (.png, .jpg, .jpeg)"
+const expectedNames = "attendu cls.yaml, " + ManifestName + ", sources/NOM.xlsx, templates/CHEMIN.md, templates/libelles.yaml, templates/theme.yaml ou le logo (.png, .jpg, .jpeg)"
 
 // maxNameLen bounds a name's length in bytes (a component's is 255 on
 // common file systems).
@@ -105,7 +105,7 @@ func shapeOK(name string, parts []string) bool {
 		return true
 	case parts[0] == "sources":
 		return len(parts) == 2 && strings.HasSuffix(strings.ToLower(parts[1]), ".xlsx") && len(parts[1]) > len(".xlsx")
-	case name == "templates/libelles.yaml":
+	case name == "templates/libelles.yaml" || name == "templates/theme.yaml":
 		return true
 	case parts[0] == "templates":
 		return len(parts) >= 2 && strings.HasSuffix(strings.ToLower(name), ".md") && len(parts[len(parts)-1]) > len(".md")

@@ -79,7 +79,7 @@ func hostile(t testing.TB) []struct {
 	real := with()
 	noFiles := makePDF(nil, "<< /Names [] >>")
 	cycle := makePDF(bundle(t, good...), "<< /Kids [3 0 R] >>")
-	const expect = " ; attendu cls.yaml, cls-manifeste.json, sources/NOM.xlsx, templates/CHEMIN.md, templates/libelles.yaml ou le logo (.png, .jpg, .jpeg)"
+	const expect = " ; attendu cls.yaml, cls-manifeste.json, sources/NOM.xlsx, templates/CHEMIN.md, templates/libelles.yaml, templates/theme.yaml ou le logo (.png, .jpg, .jpeg)"
 	return []struct {
 		name string
 		pdf  []byte

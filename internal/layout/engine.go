@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/contrat-local-sante/cls/internal/doc"
+	"github.com/contrat-local-sante/cls/internal/theme"
 )
 
 // Page is one laid-out page: its drawing items in page coordinates (mm,
@@ -42,7 +43,7 @@ type Result struct {
 // engine holds the pagination state.
 type engine struct {
 	g       Geometry
-	theme   Theme
+	theme   *theme.Theme
 	m       Measurer
 	meta    doc.Meta
 	pages   []*Page
@@ -95,11 +96,12 @@ var MaxPages = 2000
 // Layout lays the document out. It runs passes until the page numbers that
 // the sommaire prints are those the headings land on, so that no number is
 // ever guessed.
-func Layout(d *doc.Document, g Geometry, theme Theme, m Measurer) (*Result, error) {
+func Layout(d *doc.Document, g Geometry, th *theme.Theme, m Measurer) (*Result, error) {
+	th = th.Or()
 	var known map[string]int
 	mm := &memo{lines: map[memoKey][]line{}, rows: map[int][]rowBox{}}
 	for pass := 0; pass < 4; pass++ {
-		e := &engine{g: g, theme: theme, m: m, meta: d.Meta, anchors: map[string]Position{}, printed: map[string]int{}, known: known, memo: mm}
+		e := &engine{g: g, theme: th, m: m, meta: d.Meta, anchors: map[string]Position{}, printed: map[string]int{}, known: known, memo: mm}
 		e.run(d.Blocks)
 		if e.tooLong {
 			return nil, fmt.Errorf("mise en page : le document dépasse %d pages (atteint dans la section « %s ») ; attendu un contrat de quelques centaines de pages : un modèle ou un classeur produit-il trop de texte ?", MaxPages, e.section)

@@ -12,10 +12,8 @@ type flowCtx struct {
 	inCell bool
 	depth  int       // list nesting depth
 	align  doc.Align // a cell's alignment; Justify means the default
+	color  *doc.Color // a cell's text colour (an état's), when not the text's
 }
-
-// headingSizes are the font sizes of heading levels 1 to 4, in points.
-var headingSizes = []float64{17, 13.5, 11.5, 10.5}
 
 // flow sets blocks in a column of the given width and returns their lines.
 func (e *engine) flow(blocks []doc.Block, width float64, ctx flowCtx) []line {
@@ -28,7 +26,11 @@ func (e *engine) flow(blocks []doc.Block, width float64, ctx flowCtx) []line {
 }
 
 func (e *engine) paraStyle(ctx flowCtx) textStyle {
-	return textStyle{size: ctx.size, color: e.theme.Text, align: doc.Justify, leading: 1.3}
+	st := textStyle{size: ctx.size, color: e.theme.Text, align: doc.Justify, leading: e.theme.Leading}
+	if ctx.color != nil {
+		st.color = *ctx.color
+	}
+	return st
 }
 
 // block sets one block. first tells whether it opens its container, where
@@ -38,11 +40,11 @@ func (e *engine) block(b doc.Block, width float64, ctx flowCtx, first bool) []li
 	case doc.Paragraph:
 		st := e.paraStyle(ctx)
 		st.align = v.Align
-		if v.Size > 0 {
-			st.size = v.Size
-		}
-		if v.Color != nil {
-			st.color = *v.Color
+		switch v.Role {
+		case doc.RoleNote:
+			st.size = e.theme.Note.Pt(e.g.BodySize)
+		case doc.RoleLead:
+			st.size = e.theme.Lead.Pt(e.g.BodySize)
 		}
 		if ctx.inCell && st.align == doc.Justify {
 			st.align = doc.Left
@@ -54,12 +56,12 @@ func (e *engine) block(b doc.Block, width float64, ctx flowCtx, first bool) []li
 		if len(ls) == 0 {
 			return nil
 		}
-		before := ctx.size * ptMM * 0.55
+		before := ctx.size * ptMM * e.theme.ParagraphSpace
 		if v.SpaceBefore > 0 {
 			before = v.SpaceBefore
 		}
 		if ctx.inCell {
-			before = ctx.size * ptMM * 0.35
+			before = ctx.size * ptMM * e.theme.CellSpace
 		}
 		if v.KeepNext {
 			for i := range ls {
@@ -91,10 +93,11 @@ func (e *engine) heading(h doc.Heading, width float64, ctx flowCtx, first bool) 
 	if lvl < 1 {
 		lvl = 1
 	}
-	if lvl > len(headingSizes) {
-		lvl = len(headingSizes)
+	if lvl > len(e.theme.Headings) {
+		lvl = len(e.theme.Headings)
 	}
-	size := headingSizes[lvl-1]
+	hs := e.theme.Headings[lvl-1]
+	size := hs.Size
 	color := e.theme.Accent
 	style := doc.Bold
 	if ctx.inCell {
@@ -117,8 +120,7 @@ func (e *engine) heading(h doc.Heading, width float64, ctx flowCtx, first bool) 
 		title = doc.PlainText(h.Text)
 	}
 	ls[0].marks = append(ls[0].marks, mark{anchor: h.Anchor, tocLevel: h.TOCLevel, title: title})
-	before := []float64{9, 6, 4.5, 3.5}[lvl-1]
-	after := []float64{3.5, 2, 1.2, 0.8}[lvl-1]
+	before, after := hs.Before, hs.After
 	if lvl == 1 && !ctx.inCell {
 		// a rule under level-1 headings
 		last := &ls[len(ls)-1]
@@ -139,10 +141,10 @@ func (e *engine) heading(h doc.Heading, width float64, ctx flowCtx, first bool) 
 var bullets = []string{"•", "–", "◦"}
 
 func (e *engine) list(l doc.List, width float64, ctx flowCtx, first bool) []line {
-	indent := 5.5
+	indent := e.theme.ListIndent
 	var out []line
 	if !first {
-		out = append(out, gap(ctx.size*ptMM*0.4))
+		out = append(out, gap(ctx.size*ptMM*e.theme.ListSpace))
 	}
 	st := e.paraStyle(ctx)
 	for i, it := range l.Items {
@@ -157,7 +159,7 @@ func (e *engine) list(l doc.List, width float64, ctx flowCtx, first bool) []line
 		ls := e.flow(it.Blocks, width-indent, inner)
 		shiftLines(ls, indent)
 		if i > 0 {
-			out = append(out, gap(ctx.size*ptMM*0.15))
+			out = append(out, gap(ctx.size*ptMM*e.theme.ItemSpace))
 		}
 		// the label goes on the first line that carries text
 		for k := range ls {
@@ -205,11 +207,11 @@ func (e *engine) figure(f doc.Figure, width float64, first bool) []line {
 	}
 	var out []line
 	if !first {
-		out = append(out, gap(3))
+		out = append(out, gap(e.theme.FigureBefore))
 	}
 	out = append(out, ln)
 	if f.Caption != "" {
-		st := textStyle{size: e.g.BodySize - 1, color: e.theme.Text, align: doc.Center, leading: 1.25, extra: doc.Bold}
+		st := textStyle{size: e.theme.Caption.Pt(e.g.BodySize), color: e.theme.Text, align: doc.Center, leading: 1.25, extra: doc.Bold}
 		out[len(out)-1].keepNext = true
 		out = append(out, gap(1))
 		out[len(out)-1].keepNext = true
@@ -220,14 +222,14 @@ func (e *engine) figure(f doc.Figure, width float64, first bool) []line {
 		out = append(out, capLines...)
 	}
 	if f.Source != "" {
-		st := textStyle{size: e.g.BodySize - 2, color: e.theme.Muted, align: doc.Center, leading: 1.25, extra: doc.Italic}
+		st := textStyle{size: e.theme.Source.Pt(e.g.BodySize), color: e.theme.Muted, align: doc.Center, leading: 1.25, extra: doc.Italic}
 		out = append(out, e.setText(plain(f.Source, 0), width, st)...)
 	}
 	// nothing of a figure stays apart from it
 	for i := range out[:len(out)-1] {
 		out[i].keepNext = true
 	}
-	return append(out, gap(2))
+	return append(out, gap(e.theme.FigureAfter))
 }
 
 // checkboxes draws a row of boxes with their labels, the checked ones

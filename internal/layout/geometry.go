@@ -4,7 +4,10 @@
 // headings landed on. It draws nothing itself; pdfwrite does.
 package layout
 
-import "github.com/contrat-local-sante/cls/internal/doc"
+import (
+	"github.com/contrat-local-sante/cls/internal/doc"
+	"github.com/contrat-local-sante/cls/internal/theme"
+)
 
 // ptMM converts points to millimetres.
 const ptMM = 25.4 / 72
@@ -28,27 +31,44 @@ func (g Geometry) Width() float64 { return g.PageW - g.Left - g.Right }
 // bodyBottom is the lowest y that content may reach.
 func (g Geometry) bodyBottom() float64 { return g.PageH - g.Bottom }
 
-// Theme holds the colours and sizes of the document's styles.
-type Theme struct {
-	Text       doc.Color
-	Accent     doc.Color // headings, rules
-	Muted      doc.Color // header, footer, captions
-	TableHead  doc.Color // shaded header cells
-	TableLabel doc.Color // shaded label cells
-	Border     doc.Color
+// DefaultTheme is the shipped theme (templates/theme.yaml carried in the
+// program): a sober blue that stays legible in greyscale.
+func DefaultTheme() *theme.Theme { return theme.Defaults() }
+
+// tableSize resolves a table's role to its type size, in points.
+func (e *engine) tableSize(r doc.Role) float64 {
+	th, body := e.theme, e.g.BodySize
+	switch r {
+	case doc.RoleFicheTable:
+		return th.FicheTable.Pt(body)
+	case doc.RoleGridTable:
+		return th.GridTable.Pt(body)
+	case doc.RoleDenseTable:
+		return th.DenseTable.Pt(body)
+	case doc.RoleLayoutTable:
+		return th.LayoutTable.Pt(body)
+	}
+	return th.Table.Pt(body)
 }
 
-// DefaultTheme is a sober blue theme that stays legible in greyscale.
-func DefaultTheme() Theme {
-	return Theme{
-		Text:       doc.Color{R: 25, G: 25, B: 25},
-		Accent:     doc.Color{R: 31, G: 78, B: 121},
-		Muted:      doc.Color{R: 90, G: 90, B: 90},
-		TableHead:  doc.Color{R: 214, G: 225, B: 238},
-		TableLabel: doc.Color{R: 236, G: 241, B: 247},
-		Border:     doc.Color{R: 120, G: 120, B: 120},
+// cellShade resolves a cell's role to its fill; nil for none.
+func (e *engine) cellShade(c doc.Cell) *doc.Color {
+	var fill doc.Color
+	switch c.Role {
+	case doc.RoleHead:
+		fill = e.theme.TableHead
+	case doc.RoleLabel:
+		fill = e.theme.TableLabel
+	case doc.RoleState:
+		fill = e.theme.State(c.State).Fill
+	default:
+		return nil
 	}
+	return &fill
 }
+
+// cellPad is the inner padding of table cells, in mm.
+func (e *engine) cellPad() float64 { return e.theme.CellPadding }
 
 // Measurer measures text widths in mm.
 type Measurer interface {

@@ -153,30 +153,30 @@ func (e *engine) cover(c doc.Cover) {
 		}
 	}
 	if c.Kicker != "" {
-		center(c.Kicker, 13, 0, e.theme.Muted, 1.3)
+		center(c.Kicker, e.theme.CoverKicker, 0, e.theme.Muted, 1.3)
 		y += 4
 	}
-	center(c.Title, 30, doc.Bold, e.theme.Accent, 1.15)
+	center(c.Title, e.theme.CoverTitle, doc.Bold, e.theme.Accent, 1.15)
 	y += 2
-	center(c.Subtitle, 24, doc.Bold, e.theme.Accent, 1.2)
+	center(c.Subtitle, e.theme.CoverSubtitle, doc.Bold, e.theme.Accent, 1.2)
 	y += 6
 	p.Items = append(p.Items, doc.Line{X1: x + w/2 - 30, Y1: y, X2: x + w/2 + 30, Y2: y, Color: e.theme.Accent, Width: 0.6})
 	y += 10
 	for _, l := range c.Lines {
-		center(l, 15, 0, e.theme.Text, 1.3)
+		center(l, e.theme.CoverLine, 0, e.theme.Text, 1.3)
 		y += 1
 	}
 	if len(c.Parties) > 0 {
 		y += 22
-		center(c.Between, 11, doc.Italic, e.theme.Muted, 1.3)
+		center(c.Between, e.theme.CoverBetween, doc.Italic, e.theme.Muted, 1.3)
 		y += 3
 		for i, party := range c.Parties {
 			if i > 0 {
 				y += 1
-				center(c.And, 11, doc.Italic, e.theme.Muted, 1.3)
+				center(c.And, e.theme.CoverBetween, doc.Italic, e.theme.Muted, 1.3)
 				y += 1
 			}
-			center(party, 13, doc.Bold, e.theme.Text, 1.3)
+			center(party, e.theme.CoverParty, doc.Bold, e.theme.Text, 1.3)
 		}
 	}
 	y = e.g.PageH - e.g.Bottom - 8*float64(len(c.Footer))
@@ -288,19 +288,19 @@ func (e *engine) signaturePage(s doc.SignaturePage) {
 // page but the cover.
 func (e *engine) furniture(res *Result) {
 	n := len(res.Pages)
-	size := 8.5
+	size := e.theme.Furniture.Pt(e.g.BodySize)
 	for i := range res.Pages {
 		p := &res.Pages[i]
 		if p.Cover {
 			continue
 		}
-		hy := e.g.Top - 8
+		hy := e.g.Top - e.theme.HeaderOffset
 		if e.meta.HeaderText != "" {
 			w := e.m.Width(e.meta.HeaderText, doc.Italic, size)
 			p.Items = append(p.Items, doc.Text{X: e.g.PageW - e.g.Right - w, Y: hy, Text: e.meta.HeaderText, Style: doc.Italic, Size: size, Color: e.theme.Muted})
 		}
 		p.Items = append(p.Items, doc.Line{X1: e.g.Left, Y1: hy + 2, X2: e.g.PageW - e.g.Right, Y2: hy + 2, Color: e.theme.Muted, Width: 0.2})
-		fy := e.g.PageH - e.g.Bottom + 10
+		fy := e.g.PageH - e.g.Bottom + e.theme.FooterOffset
 		p.Items = append(p.Items, doc.Line{X1: e.g.Left, Y1: fy - 4.5, X2: e.g.PageW - e.g.Right, Y2: fy - 4.5, Color: e.theme.Muted, Width: 0.2})
 		if e.meta.FooterText != "" {
 			p.Items = append(p.Items, doc.Text{X: e.g.Left, Y: fy, Text: e.meta.FooterText, Size: size, Color: e.theme.Muted})

@@ -4,9 +4,6 @@ import (
 	"github.com/contrat-local-sante/cls/internal/doc"
 )
 
-// cellPad is the inner padding of table cells, in mm.
-const cellPad = 1.6
-
 // cellBox is a laid-out cell: its lines and where it sits in the grid.
 type cellBox struct {
 	cell  doc.Cell
@@ -17,7 +14,7 @@ type cellBox struct {
 	lines []line
 }
 
-func (c *cellBox) contentHeight() float64 { return height(c.lines) + 2*cellPad }
+func (c *cellBox) contentHeight(pad float64) float64 { return height(c.lines) + 2*pad }
 
 // rowBox is a laid-out row.
 type rowBox struct {
@@ -35,10 +32,8 @@ func (e *engine) tableBoxes(t doc.Table, width float64) []rowBox {
 	for i, w := range t.Widths {
 		xs[i+1] = xs[i] + w/total*width
 	}
-	size := t.Size
-	if size == 0 {
-		size = e.g.BodySize - 1
-	}
+	size := e.tableSize(t.Role)
+	cellPad := e.cellPad()
 	// which grid slots are covered by a row span from above
 	covered := map[[2]int]bool{}
 	rows := make([]rowBox, len(t.Rows))
@@ -66,7 +61,12 @@ func (e *engine) tableBoxes(t doc.Table, width float64) []rowBox {
 			if c.Bold {
 				blocks = emboldenBlocks(blocks)
 			}
-			b.lines = e.flow(blocks, b.w-2*cellPad, flowCtx{size: size, inCell: true, align: c.Align})
+			ctx := flowCtx{size: size, inCell: true, align: c.Align}
+			if c.Role == doc.RoleState {
+				ink := e.theme.State(c.State).Text
+				ctx.color = &ink
+			}
+			b.lines = e.flow(blocks, b.w-2*cellPad, ctx)
 			shiftLines(b.lines, cellPad)
 			rows[r].cells = append(rows[r].cells, b)
 			col += span
@@ -76,10 +76,10 @@ func (e *engine) tableBoxes(t doc.Table, width float64) []rowBox {
 		h := 0.0
 		for _, c := range rows[r].cells {
 			if c.rows == 1 {
-				h = max(h, c.contentHeight())
+				h = max(h, c.contentHeight(cellPad))
 			}
 		}
-		rows[r].h = max(h, size*ptMM*1.3+2*cellPad)
+		rows[r].h = max(h, size*ptMM*e.theme.Leading+2*cellPad)
 	}
 	// a row-spanning cell taller than its rows stretches the last one
 	for r := range rows {
@@ -90,7 +90,7 @@ func (e *engine) tableBoxes(t doc.Table, width float64) []rowBox {
 				for k := r; k <= last; k++ {
 					sum += rows[k].h
 				}
-				if d := c.contentHeight() - sum; d > 0 {
+				if d := c.contentHeight(cellPad) - sum; d > 0 {
 					rows[last].h += d
 				}
 			}
@@ -117,12 +117,8 @@ func emboldenBlocks(bs []doc.Block) []doc.Block {
 	return out
 }
 
-// tableAfter is the space below a table, leadGap between a heading and
-// the table under it, in mm.
-const (
-	tableAfter = 2.0
-	leadGap    = 1.5
-)
+// leadGap is the space between a heading and the table under it, in mm.
+const leadGap = 1.5
 
 // drawSpan draws the box of a row-spanning cell from its segment's top to
 // bottom, with as many of its lines as fit.
@@ -133,7 +129,7 @@ func (e *engine) drawSpan(t doc.Table, s *span, bottom float64) {
 	p := e.page()
 	c := s.c
 	e.cellBox(t, c, s.top, bottom-s.top)
-	y := s.top + cellPad
+	y := s.top + e.cellPad()
 	for _, l := range c.lines {
 		if !fits(y+l.h, bottom) {
 			break
@@ -148,10 +144,7 @@ func (e *engine) drawSpan(t doc.Table, s *span, bottom float64) {
 // cellBox draws a cell's shading and border from y, h high.
 func (e *engine) cellBox(t doc.Table, c *cellBox, y, h float64) {
 	rect := doc.Rect{X: e.g.Left + c.x, Y: y, W: c.w, H: h}
-	if c.cell.Shade != nil {
-		fill := *c.cell.Shade
-		rect.Fill = &fill
-	}
+	rect.Fill = e.cellShade(c.cell)
 	if !t.Borderless {
 		stroke := e.theme.Border
 		rect.Stroke = &stroke
@@ -177,7 +170,7 @@ func (e *engine) drawRow(t doc.Table, row rowBox, h float64, lines [][]line) {
 		if lines != nil {
 			ls = lines[i]
 		}
-		y := e.y + cellPad
+		y := e.y + e.cellPad()
 		if c.cell.VCenter {
 			y = e.y + (h-height(ls))/2
 		}

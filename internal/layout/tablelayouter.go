@@ -81,7 +81,7 @@ func (e *engine) newTableLayouter(t doc.Table, index int) *tableLayouter {
 func (l *tableLayouter) start(lead []line) {
 	e := l.e
 	switch {
-	case l.t.Attached && e.tableEnd > 0 && same(e.y, e.tableEnd+tableAfter) && len(e.pages) == e.tableEndPage:
+	case l.t.Attached && e.tableEnd > 0 && same(e.y, e.tableEnd+e.theme.TableAfter) && len(e.pages) == e.tableEndPage:
 		e.y = e.tableEnd // continue the table above without a gap
 	case !e.atTop() && len(lead) == 0:
 		e.y += 2.5
@@ -126,7 +126,7 @@ func (l *tableLayouter) firstNeed() float64 {
 		if first := l.rows[l.nh].h; first <= l.full-l.headH {
 			need += first
 		} else {
-			need += 3*l.e.g.BodySize*ptMM*1.3 + 2*cellPad
+			need += 3*l.e.g.BodySize*ptMM*l.e.theme.Leading + 2*l.e.cellPad()
 		}
 	}
 	return need
@@ -172,13 +172,13 @@ func (l *tableLayouter) splitRow(r int) {
 	for i, c := range row.cells {
 		rest[i] = c.lines
 	}
-	if minLine := e.g.BodySize * ptMM * 1.3; e.room() < minLine+2*cellPad {
+	if minLine := e.g.BodySize * ptMM * e.theme.Leading; e.room() < minLine+2*e.cellPad() {
 		l.breakPage()
 	}
 	l.openSpans(r)
 	for {
 		taken, used, done := l.takeLines(row, rest)
-		h := used + 2*cellPad
+		h := used + 2*e.cellPad()
 		if !done {
 			h = max(h, e.room())
 		}
@@ -198,7 +198,7 @@ func (l *tableLayouter) splitRow(r int) {
 // taken anyway, so that the row always moves on.
 func (l *tableLayouter) takeLines(row rowBox, rest [][]line) (taken [][]line, used float64, done bool) {
 	e := l.e
-	avail := e.room() - 2*cellPad
+	avail := e.room() - 2*e.cellPad()
 	emptyPage := e.y <= e.g.Top+l.headH+epsilon // nothing but the header above
 	taken = make([][]line, len(row.cells))
 	done = true
@@ -277,5 +277,5 @@ func (l *tableLayouter) finish() {
 	}
 	l.open = nil
 	e.tableEnd, e.tableEndPage = e.y, len(e.pages)
-	e.y += tableAfter
+	e.y += e.theme.TableAfter
 }

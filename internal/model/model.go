@@ -12,6 +12,7 @@ import (
 	"github.com/contrat-local-sante/cls/internal/frnum"
 
 	"github.com/contrat-local-sante/cls/internal/labels"
+	"github.com/contrat-local-sante/cls/internal/theme"
 )
 
 // Contract is everything a CLS is made of.
@@ -37,6 +38,7 @@ type Contract struct {
 	Templates     []Template  // prose sections, in document order
 	TemplateFiles map[string]Template
 	Labels        *labels.Labels // short printed words (templates/libelles.yaml, or the shipped ones)
+	Theme         *theme.Theme   // colours, sizes, spacing (templates/theme.yaml, or the shipped ones)
 	Files         Files          // the workbooks' paths as the user knows them, for messages
 	SourceFiles   []SourceFile   // every input file, for embedding and diffs
 	Texts         []CellText     // every text cell read from the workbooks but sigles.xlsx, in reading order

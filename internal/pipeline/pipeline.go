@@ -75,6 +75,8 @@ func Load(opt Options) (*Loaded, error) {
 		return nil, err
 	}
 	c, probs := source.Read(cfg, dirs.source(fam.Covers))
+	// figures are drawn at the column's width, which the paper sets
+	c.Theme = c.Theme.WithColumn(geometry(cfg).Width())
 	probs = append(probs, check.Check(c)...)
 	probs = append(probs, cfg.Warnings...)
 	probs = append(probs, cfg.CheckGlyphs(fam.Covers)...)
@@ -134,9 +136,8 @@ func (s *session) render(d *doc.Document, attach []pdfwrite.Attachment) error {
 	if err := s.composed(unprintable(d, s.Fonts)); err != nil {
 		return err
 	}
-	p := s.Config.Papier
-	g := layout.A4(p.Marges.Haut, p.Marges.Bas, p.Marges.Gauche, p.Marges.Droite, p.TailleTexte)
-	lr, err := layout.Layout(d, g, layout.DefaultTheme(), s.m)
+	g := geometry(s.Config)
+	lr, err := layout.Layout(d, g, s.Contract.Theme, s.m)
 	if err != nil {
 		return err
 	}
@@ -146,6 +147,12 @@ func (s *session) render(d *doc.Document, attach []pdfwrite.Attachment) error {
 	}
 	s.res.Document, s.res.Layout, s.res.PDF, s.res.SHA256 = d, lr, pdf, embed.Sum(pdf)
 	return nil
+}
+
+// geometry is the page format cls.yaml's papier describes.
+func geometry(cfg *config.Config) layout.Geometry {
+	p := cfg.Papier
+	return layout.A4(p.Marges.Haut, p.Marges.Bas, p.Marges.Gauche, p.Marges.Droite, p.TailleTexte)
 }
 
 // write renders d, a document that carries no sources (an avenant, an

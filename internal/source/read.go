@@ -67,6 +67,7 @@ func Read(cfg *config.Config, dirs Dirs) (*model.Contract, diag.List) {
 		func(p *diag.List) {
 			readTemplates(c, dirs.Templates, g, p)
 			readLabels(c, dirs.Templates, g, p)
+			readTheme(c, dirs.Templates, g, p)
 		},
 	} {
 		wg.Add(1)

@@ -65,12 +65,12 @@ func fields(t *Theme) []field {
 		{"pages.en_tete", mm, &t.HeaderOffset, 2, 30, "la ligne d'en-tête, au-dessus de la marge du haut"},
 		{"pages.pied", mm, &t.FooterOffset, 2, 30, "la ligne de pied de page, sous la marge du bas"},
 
-		{"couverture.surtitre", points, &t.CoverKicker, 4, 60, "la ligne au-dessus du titre"},
-		{"couverture.titre", points, &t.CoverTitle, 4, 80, "le titre"},
-		{"couverture.sous_titre", points, &t.CoverSubtitle, 4, 80, "la période sous le titre"},
-		{"couverture.lignes", points, &t.CoverLine, 4, 60, "le territoire et les lignes sous le titre"},
-		{"couverture.parties", points, &t.CoverParty, 4, 60, "les parties signataires"},
-		{"couverture.entre", points, &t.CoverBetween, 4, 60, "« Entre » et « et »"},
+		{"page_de_couverture.surtitre", points, &t.CoverKicker, 4, 60, "la ligne au-dessus du titre"},
+		{"page_de_couverture.titre", points, &t.CoverTitle, 4, 80, "le titre"},
+		{"page_de_couverture.sous_titre", points, &t.CoverSubtitle, 4, 80, "la période sous le titre"},
+		{"page_de_couverture.lignes", points, &t.CoverLine, 4, 60, "le territoire et les lignes sous le titre"},
+		{"page_de_couverture.parties", points, &t.CoverParty, 4, 60, "les parties signataires"},
+		{"page_de_couverture.entre", points, &t.CoverBetween, 4, 60, "« Entre » et « et »"},
 
 		{"schemas.fonce", colour, &t.DiagramDark, 0, 0, "le comité de pilotage, les traits et les flèches descendantes"},
 		{"schemas.moyen", colour, &t.DiagramMedium, 0, 0, "le comité technique"},

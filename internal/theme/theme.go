@@ -90,15 +90,15 @@ type Theme struct {
 
 	// Diagrams: three tones of the accent, the page, the ink, the return
 	// arrows' grey, the dispositifs' bands, and their sizes.
-	DiagramDark, DiagramMedium, DiagramLight doc.Color
-	DiagramPaper, DiagramInk, DiagramGrey    doc.Color
-	DiagramBands                             [4]doc.Color
+	DiagramDark, DiagramMedium, DiagramLight                            doc.Color
+	DiagramPaper, DiagramInk, DiagramGrey                               doc.Color
+	DiagramBands                                                        [4]doc.Color
 	DiagramTitle, DiagramDetail, DiagramArrow, DiagramLevel, DiagramBox float64
 
 	// Charts: the series, the inks, the sizes.
-	ChartSeries                                   [6]Series
-	ChartText, ChartAxis, ChartGrid, ChartFrame   doc.Color
-	ChartTick, ChartValue, ChartLegend            float64
+	ChartSeries                                 [6]Series
+	ChartText, ChartAxis, ChartGrid, ChartFrame doc.Color
+	ChartTick, ChartValue, ChartLegend          float64
 
 	// États d'avancement, by role key (see StateKeys).
 	States map[string]State
@@ -110,6 +110,16 @@ type Theme struct {
 
 // StateKeys are the keys of the états' roles, under « etats ».
 var StateKeys = []string{"inconnu", "non_demarree", "en_cours", "realisee", "reportee", "abandonnee"}
+
+// StateKey is the key of a model.StateRole, whose values follow
+// StateKeys' order (a test of compose holds them together); an unknown
+// role is « inconnu ».
+func StateKey(role int) string {
+	if role < 0 || role >= len(StateKeys) {
+		return StateKeys[0]
+	}
+	return StateKeys[role]
+}
 
 // shippedColumn is the shipped paper's column (A4, 20 mm margins), for a
 // theme whose Column nobody set (a contract composed in a test).
