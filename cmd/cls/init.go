@@ -3,9 +3,11 @@ package main
 import (
 	"fmt"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/contrat-local-sante/cls/internal/frgram"
 	"github.com/contrat-local-sante/cls/internal/starter"
 	"github.com/contrat-local-sante/cls/internal/textnorm"
 )
@@ -28,6 +30,9 @@ func (a *app) initCommand() *cobra.Command {
 			fmt.Fprintf(a.stdout, "Territoire créé dans %s (%d fichiers) :\n", shown, len(files))
 			for _, f := range files {
 				fmt.Fprintf(a.stdout, "  %s\n", textnorm.Escape(filepath.ToSlash(f)))
+			}
+			if !frgram.Decide(strings.TrimSpace(name), "", frgram.Unknown).ArticleKnown() {
+				fmt.Fprintf(a.stdout, "À compléter : l'article de « %s » ne se devine pas ; indiquez-le dans cls.yaml (territoire.article) et dans la colonne « Article » de la feuille « Signataires » (cls check le rappelle).\n", textnorm.Escape(strings.TrimSpace(name)))
 			}
 			fmt.Fprintf(a.stdout, "Les polices, les textes des avenants et de l'évaluation sont ceux que porte le programme.\n")
 			fmt.Fprintf(a.stdout, "Pour construire le contrat : cls build --config %s\n", textnorm.Escape(filepath.Join(dir, "cls.yaml")))

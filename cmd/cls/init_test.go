@@ -33,6 +33,9 @@ func TestInitBuildsAtOnce(t *testing.T) {
 			t.Errorf("init output lacks %q:\n%s", want, out)
 		}
 	}
+	if strings.Contains(out, "À compléter") {
+		t.Errorf("the default name needs nothing more:\n%s", out)
+	}
 	if _, err := os.Stat(filepath.Join(dir, "fonts")); !os.IsNotExist(err) {
 		t.Fatal("init wrote a fonts folder")
 	}
@@ -60,8 +63,13 @@ func TestInitBuildsAtOnce(t *testing.T) {
 	}
 }
 
-// The name given with --territoire is the territory's.
+// The name given with --territoire is the territory's; a name whose
+// article cannot be guessed is pointed out at once.
 func TestInitNamesTheTerritory(t *testing.T) {
+	code, out, _ := runCLS("init", filepath.Join(t.TempDir(), "bernay"), "--territoire", "Bernay Terres de Normandie")
+	if code != 0 || !strings.Contains(out, "À compléter : l'article de « Bernay Terres de Normandie » ne se devine pas ; indiquez-le dans cls.yaml (territoire.article)") {
+		t.Errorf("init of a name without article: exit %d\n%s", code, out)
+	}
 	dir := filepath.Join(t.TempDir(), "eure")
 	if code, _, errs := runCLS("init", dir, "--territoire", "Agglomération Seine-Eure"); code != 0 {
 		t.Fatalf("init: %s", errs)
