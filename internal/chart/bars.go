@@ -13,6 +13,7 @@ import (
 	"github.com/contrat-local-sante/cls/internal/frnum"
 	"github.com/contrat-local-sante/cls/internal/model"
 	"github.com/contrat-local-sante/cls/internal/safefile"
+	"github.com/contrat-local-sante/cls/internal/theme"
 )
 
 // Fonts are the document's regular and bold faces, parsed for go-chart.
@@ -47,21 +48,28 @@ type look struct {
 	ink   drawing.Color
 }
 
-var looks = []look{
-	{fill: drawing.Color{R: 31, G: 78, B: 121, A: 255}, ink: drawing.ColorWhite},
-	{fill: drawing.Color{R: 150, G: 185, B: 220, A: 255}, hatch: 1, ink: drawing.Color{R: 31, G: 78, B: 121, A: 255}},
-	{fill: drawing.Color{R: 235, G: 240, B: 246, A: 255}, hatch: 2, ink: drawing.Color{R: 31, G: 78, B: 121, A: 255}},
-	{fill: drawing.Color{R: 110, G: 110, B: 110, A: 255}, ink: drawing.ColorWhite},
-	{fill: drawing.Color{R: 255, G: 255, B: 255, A: 255}, hatch: 1, ink: drawing.Color{R: 31, G: 78, B: 121, A: 255}},
-	{fill: drawing.Color{R: 200, G: 200, B: 200, A: 255}, hatch: 2, ink: drawing.Color{R: 31, G: 78, B: 121, A: 255}},
+// palette is a chart's colours, from the theme (templates/theme.yaml,
+// « graphiques »): its series' looks and its inks.
+type palette struct {
+	looks                   []look
+	text, axis, grid, frame drawing.Color
 }
 
-var (
-	inkText  = drawing.Color{R: 25, G: 25, B: 25, A: 255}
-	inkAxis  = drawing.Color{R: 90, G: 90, B: 90, A: 255}
-	inkGrid  = drawing.Color{R: 215, G: 215, B: 215, A: 255}
-	inkFrame = drawing.Color{R: 31, G: 78, B: 121, A: 255}
-)
+// paletteOf takes a chart's colours from th; nil is the shipped theme.
+func paletteOf(th *theme.Theme) palette {
+	th = th.Or()
+	p := palette{text: opaque(th.ChartText), axis: opaque(th.ChartAxis), grid: opaque(th.ChartGrid), frame: opaque(th.ChartFrame)}
+	for _, s := range th.ChartSeries {
+		p.looks = append(p.looks, look{fill: opaque(s.Fill), hatch: s.Hatch, ink: opaque(s.Ink)})
+	}
+	return p
+}
+
+// opaque is c as go-chart's colour, fully opaque.
+func opaque(c doc.Color) drawing.Color { return drawing.Color{R: c.R, G: c.G, B: c.B, A: 255} }
+
+// look returns the look of series s.
+func (p palette) look(s int) look { return p.looks[s%len(p.looks)] }
 
 // Sizes of the chart's texts, in points.
 const (
@@ -185,8 +193,10 @@ func (d data) integers() bool {
 	return true
 }
 
-// Figure draws a chart of the given width (mm) as a figure.
-func Figure(spec model.ChartSpec, width float64, m Measurer, f Fonts) (doc.Figure, error) {
+// Figure draws a chart of the given width (mm) as a figure, in the
+// colours of th (nil: the shipped theme).
+func Figure(spec model.ChartSpec, width float64, m Measurer, f Fonts, th *theme.Theme) (doc.Figure, error) {
+	pal := paletteOf(th)
 	d, err := extract(spec)
 	if err != nil {
 		return doc.Figure{}, err
@@ -208,8 +218,8 @@ func Figure(spec model.ChartSpec, width float64, m Measurer, f Fonts) (doc.Figur
 	for _, v := range tickValues {
 		ticks = append(ticks, gochart.Tick{Value: v, Label: frnum.Plain(v)})
 	}
-	axisStyle := gochart.Style{StrokeColor: inkAxis, StrokeWidth: 1, FontSize: tickSize, FontColor: inkText, Font: f.Regular}
-	grid := gochart.Style{StrokeColor: inkGrid, StrokeWidth: 1}
+	axisStyle := gochart.Style{StrokeColor: pal.axis, StrokeWidth: 1, FontSize: tickSize, FontColor: pal.text, Font: f.Regular}
+	grid := gochart.Style{StrokeColor: pal.grid, StrokeWidth: 1}
 	legendH := 0
 	if len(d.series) > 1 {
 		legendH = px(legendSize) + 14
@@ -219,13 +229,13 @@ func Figure(spec model.ChartSpec, width float64, m Measurer, f Fonts) (doc.Figur
 		Background: gochart.Style{Padding: gochart.Box{Top: 8 + legendH, Left: 8, Right: 24, Bottom: 8}},
 		YAxis:      gochart.YAxis{Style: gochart.Hidden(), Range: &gochart.ContinuousRange{Min: 0, Max: 1}},
 	}
-	b := &bars{d: d, horizontal: horizontal, m: m, font: f.Regular}
+	b := &bars{d: d, horizontal: horizontal, m: m, font: f.Regular, pal: pal}
 	if horizontal {
 		labelW := labelWidth(m, d.cats, width)
 		b.labelW = labelW
 		c.Background.Padding.Left = int(labelW*pxPerMM) + 12
 		c.XAxis = gochart.XAxis{Style: axisStyle, Range: &gochart.ContinuousRange{Min: lo, Max: hi}, Ticks: ticks, GridMajorStyle: grid,
-			Name: spec.ValueAxis, NameStyle: gochart.Style{FontSize: tickSize, FontColor: inkAxis, Font: f.Regular}}
+			Name: spec.ValueAxis, NameStyle: gochart.Style{FontSize: tickSize, FontColor: pal.axis, Font: f.Regular}}
 		c.YAxisSecondary = gochart.YAxis{Style: gochart.Hidden(), Range: &gochart.ContinuousRange{Min: -0.5, Max: float64(len(d.cats)) - 0.5, Descending: true}}
 	} else {
 		// room under the plot for the category labels, which the bars
@@ -242,12 +252,12 @@ func Figure(spec model.ChartSpec, width float64, m Measurer, f Fonts) (doc.Figur
 			cats = append(cats, gochart.Tick{Value: float64(i) + 0.5})
 		}
 		c.XAxis = gochart.XAxis{Style: axisStyle, Range: &gochart.ContinuousRange{Min: -0.5, Max: float64(len(d.cats)) - 0.5}, Ticks: cats,
-			TickPosition: gochart.TickPositionBetweenTicks, TickStyle: gochart.Style{FontSize: tickSize, Font: f.Regular, FontColor: inkText}}
+			TickPosition: gochart.TickPositionBetweenTicks, TickStyle: gochart.Style{FontSize: tickSize, Font: f.Regular, FontColor: pal.text}}
 		// go-chart takes the secondary axis's range from the primary axis's
 		// ticks (getRanges), so the hidden primary axis carries them too
 		c.YAxis = gochart.YAxis{Style: gochart.Hidden(), Ticks: ticks}
 		c.YAxisSecondary = gochart.YAxis{Style: axisStyle, Range: &gochart.ContinuousRange{Min: lo, Max: hi}, Ticks: ticks, GridMajorStyle: grid,
-			Name: spec.ValueAxis, NameStyle: gochart.Style{FontSize: tickSize, FontColor: inkAxis, Font: f.Regular, TextRotationDegrees: 270}}
+			Name: spec.ValueAxis, NameStyle: gochart.Style{FontSize: tickSize, FontColor: pal.axis, Font: f.Regular, TextRotationDegrees: 270}}
 	}
 	c.Series = []gochart.Series{b}
 	if legendH > 0 {
@@ -273,6 +283,7 @@ type bars struct {
 	m          Measurer
 	labelW     float64 // mm, category labels of horizontal charts
 	font       *truetype.Font
+	pal        palette
 	bottom     float64 // px, lowest point of the category labels drawn
 }
 
@@ -315,11 +326,11 @@ func (b *bars) Render(r gochart.Renderer, box gochart.Box, xr, yr gochart.Range,
 			l := int(math.Round(x0 + bw*float64(s)))
 			rr := int(math.Round(x0 + bw*float64(s+1)))
 			top, bottom := min(y, zero), max(y, zero)
-			drawBar(r, looks[s%len(looks)], l+1, top, rr-1, bottom)
+			b.drawBar(r, b.pal.look(s), l+1, top, rr-1, bottom)
 			label := b.d.text[s][i]
 			r.SetFontSize(valueSize)
 			r.SetFont(b.font)
-			r.SetFontColor(inkText)
+			r.SetFontColor(b.pal.text)
 			tb := r.MeasureText(label)
 			ty := top - 4
 			if v < 0 {
@@ -336,7 +347,7 @@ func (b *bars) renderHorizontal(r gochart.Renderer, box gochart.Box, xr, yr goch
 	bh := group / float64(k)
 	zero := box.Left + xr.Translate(0)
 	// the category axis line
-	r.SetStrokeColor(inkAxis)
+	r.SetStrokeColor(b.pal.axis)
 	r.SetStrokeWidth(1)
 	r.MoveTo(zero, box.Top)
 	r.LineTo(zero, box.Bottom)
@@ -351,7 +362,7 @@ func (b *bars) renderHorizontal(r gochart.Renderer, box gochart.Box, xr, yr goch
 		cy := int(float64(box.Top)+slot*float64(i)+slot/2) - (len(lines)*lh)/2 + lh - 2
 		r.SetFontSize(labels.size)
 		r.SetFont(b.font)
-		r.SetFontColor(inkText)
+		r.SetFontColor(b.pal.text)
 		for j, l := range lines {
 			tb := r.MeasureText(l)
 			r.Text(l, box.Left-8-tb.Width(), cy+j*lh)
@@ -365,11 +376,11 @@ func (b *bars) renderHorizontal(r gochart.Renderer, box gochart.Box, xr, yr goch
 			t := int(math.Round(y0 + bh*float64(s)))
 			bt := int(math.Round(y0 + bh*float64(s+1)))
 			left, right := min(x, zero), max(x, zero)
-			drawBar(r, looks[s%len(looks)], left, t+1, right, bt-1)
+			b.drawBar(r, b.pal.look(s), left, t+1, right, bt-1)
 			label := b.d.text[s][i]
 			r.SetFontSize(valueSize)
 			r.SetFont(b.font)
-			r.SetFontColor(inkText)
+			r.SetFontColor(b.pal.text)
 			tb := r.MeasureText(label)
 			tx := right + 4
 			if v < 0 {
@@ -387,7 +398,7 @@ func (b *bars) renderCategories(r gochart.Renderer, box gochart.Box, slot float6
 	lh := linePx(labels.size)
 	r.SetFontSize(labels.size)
 	r.SetFont(b.font)
-	r.SetFontColor(inkText)
+	r.SetFontColor(b.pal.text)
 	top := box.Bottom + 10 + px(labels.size) // go-chart's place for tick labels
 	for i, lines := range labels.lines {
 		centre := float64(box.Left) + slot*(float64(i)+0.5)
@@ -400,12 +411,12 @@ func (b *bars) renderCategories(r gochart.Renderer, box gochart.Box, slot float6
 }
 
 // drawBar fills a bar with its look: colour, hatching, frame.
-func drawBar(r gochart.Renderer, lk look, left, top, right, bottom int) {
+func (b *bars) drawBar(r gochart.Renderer, lk look, left, top, right, bottom int) {
 	if right <= left || bottom <= top {
 		return
 	}
 	r.SetFillColor(lk.fill)
-	r.SetStrokeColor(inkFrame)
+	r.SetStrokeColor(b.pal.frame)
 	r.SetStrokeWidth(1)
 	r.MoveTo(left, top)
 	r.LineTo(right, top)
@@ -416,7 +427,7 @@ func drawBar(r gochart.Renderer, lk look, left, top, right, bottom int) {
 	if lk.hatch == 0 {
 		return
 	}
-	r.SetStrokeColor(inkFrame)
+	r.SetStrokeColor(b.pal.frame)
 	r.SetStrokeWidth(0.8)
 	hatch(r, left, top, right, bottom, 1)
 	if lk.hatch == 2 {
@@ -469,10 +480,10 @@ func (b *bars) legend(r gochart.Renderer, box gochart.Box, _ gochart.Style) {
 	y := 8
 	size := px(legendSize)
 	for s, name := range b.d.series {
-		drawBar(r, looks[s%len(looks)], x, y, x+size*2, y+size)
+		b.drawBar(r, b.pal.look(s), x, y, x+size*2, y+size)
 		r.SetFontSize(legendSize)
 		r.SetFont(b.font)
-		r.SetFontColor(inkText)
+		r.SetFontColor(b.pal.text)
 		tb := r.MeasureText(name)
 		r.Text(name, x+size*2+8, y+size-2)
 		x += size*2 + 8 + tb.Width() + 24

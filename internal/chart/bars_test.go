@@ -73,7 +73,7 @@ func extent(p doc.Path) (x0, y0, x1, y1 float64) {
 func TestBarChartOfKnownData(t *testing.T) {
 	m, f := shippedFonts(t)
 	spec := model.ChartSpec{ID: "medecins", Kind: model.ChartBars, Data: towns(), ValueAxis: "Nombre"}
-	fig, err := Figure(spec, 160, m, f)
+	fig, err := Figure(spec, 160, m, f, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -155,7 +155,7 @@ func TestBarChartIsDeterministic(t *testing.T) {
 		spec := model.ChartSpec{ID: "medecins", Kind: kind, Data: towns(), ValueAxis: "Nombre"}
 		var first []byte
 		for run := 0; run < 3; run++ {
-			fig, err := Figure(spec, 160, m, f)
+			fig, err := Figure(spec, 160, m, f, nil)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -86,7 +86,7 @@ func TestLongCategoryLabels(t *testing.T) {
 	data := longLabels()
 	for _, kind := range []string{model.ChartBars, model.ChartHBars} {
 		for _, width := range []float64{165, 120, 80} {
-			fig, err := Figure(model.ChartSpec{ID: "pros", Kind: kind, Title: "Professionnels", ValueAxis: "nombre", Data: data}, width, m, f)
+			fig, err := Figure(model.ChartSpec{ID: "pros", Kind: kind, Title: "Professionnels", ValueAxis: "nombre", Data: data}, width, m, f, nil)
 			if err != nil {
 				t.Fatal(err)
 			}

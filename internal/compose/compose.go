@@ -140,7 +140,7 @@ func (k *composer) drawCharts() {
 					results[i] = chartResult{err: fmt.Errorf("graphique « %s » : erreur interne en le dessinant (%s) ; merci de signaler ce problème avec %s", spec.ID, safefile.Recovered(r), k.c.Files.Diagnostic)}
 				}
 			}()
-			f, err := chart.Figure(spec, k.theme().ChartWidth(), k.m, k.fonts)
+			f, err := chart.Figure(spec, k.theme().ChartWidth(), k.m, k.fonts, k.theme())
 			results[i] = chartResult{f, err}
 		}()
 	}

@@ -88,9 +88,6 @@ func fields(t *Theme) []field {
 		{"graphiques.axe", colour, &t.ChartAxis, 0, 0, "les axes et leur nom"},
 		{"graphiques.grille", colour, &t.ChartGrid, 0, 0, "le quadrillage"},
 		{"graphiques.cadre", colour, &t.ChartFrame, 0, 0, "le contour des barres"},
-		{"graphiques.taille_graduations", points, &t.ChartTick, 4, 30, "les graduations et les catégories"},
-		{"graphiques.taille_valeurs", points, &t.ChartValue, 4, 30, "les valeurs sur les barres"},
-		{"graphiques.taille_legende", points, &t.ChartLegend, 4, 30, "la légende"},
 	}
 	for i := range t.Headings {
 		h := &t.Headings[i]

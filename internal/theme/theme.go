@@ -95,10 +95,10 @@ type Theme struct {
 	DiagramBands                                                        [4]doc.Color
 	DiagramTitle, DiagramDetail, DiagramArrow, DiagramLevel, DiagramBox float64
 
-	// Charts: the series, the inks, the sizes.
+	// Charts: the series and the inks (their type sizes are still the
+	// chart package's own).
 	ChartSeries                                 [6]Series
 	ChartText, ChartAxis, ChartGrid, ChartFrame doc.Color
-	ChartTick, ChartValue, ChartLegend          float64
 
 	// États d'avancement, by role key (see StateKeys).
 	States map[string]State
