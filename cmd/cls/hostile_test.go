@@ -1,8 +1,8 @@
 package main
 
 import (
-	"flag"
 	"fmt"
+	"github.com/contrat-local-sante/cls/internal/golden"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -134,12 +134,10 @@ func (s setup) in(folder string) setup {
 	return s
 }
 
-var update = flag.Bool("update", false, "rewrite testdata/bad-input.golden")
-
 func TestHostileInput(t *testing.T) {
 	testHook = faults
 	defer func() { testHook = nil }()
-	var golden strings.Builder
+	var corpus strings.Builder
 	for _, tc := range hostile {
 		dir := t.TempDir()
 		base := filepath.Join(dir, tc.setup.folder)
@@ -153,17 +151,17 @@ func TestHostileInput(t *testing.T) {
 		if strings.Contains(out+errOut, "goroutine ") {
 			t.Errorf("%s: a Go stack trace reached the coordinator:\n%s%s", tc.name, out, errOut)
 		}
-		fmt.Fprintf(&golden, "== %s\n$ cls %s\ncode de sortie %d\n", tc.name, strings.Join(quoteArgs(args), " "), code)
+		fmt.Fprintf(&corpus, "== %s\n$ cls %s\ncode de sortie %d\n", tc.name, strings.Join(quoteArgs(args), " "), code)
 		if out != "" {
-			golden.WriteString("-- sortie\n" + out)
+			corpus.WriteString("-- sortie\n" + out)
 		}
 		if errOut != "" {
-			golden.WriteString("-- erreurs\n" + errOut)
+			corpus.WriteString("-- erreurs\n" + errOut)
 		}
-		golden.WriteString("\n")
+		corpus.WriteString("\n")
 	}
-	got := stable(golden.String())
-	checkGolden(t, got)
+	got := stable(corpus.String())
+	golden.Check(t, filepath.Join("testdata", "bad-input.golden"), got)
 }
 
 // quoteArgs shows arguments with spaces or control characters as Go
@@ -193,31 +191,4 @@ func stable(s string) string {
 	s = tempDir.ReplaceAllString(s, "$$DIR")
 	s = hashes.ReplaceAllString(s, "<sha256>")
 	return sizes.ReplaceAllString(s, "<n> octets")
-}
-
-// checkGolden compares got with testdata/bad-input.golden line by line,
-// or rewrites the file with -update.
-func checkGolden(t *testing.T, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", "bad-input.golden")
-	if *update {
-		os.MkdirAll("testdata", 0o755)
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if string(want) != got {
-		wl, gl := strings.Split(string(want), "\n"), strings.Split(got, "\n")
-		for i := 0; i < len(wl) && i < len(gl); i++ {
-			if wl[i] != gl[i] {
-				t.Fatalf("%s line %d:\nwant %s\n got %s", path, i+1, wl[i], gl[i])
-			}
-		}
-		t.Fatalf("%s: %d lines, got %d", path, len(wl), len(gl))
-	}
 }

@@ -1,7 +1,7 @@
 package source
 
 import (
-	"flag"
+	"github.com/contrat-local-sante/cls/internal/golden"
 	"os"
 	"path/filepath"
 	"strings"
@@ -221,7 +221,7 @@ func TestBadInput(t *testing.T) {
 		{"truncated sheet", nil, "erreur : sources/fiches.xlsx, feuille « Fiches » : classeur endommagé : le contenu de la feuille (xl/worksheets/sheet2.xml) n'est pas du XML valide"},
 	}...)
 	fam := carlito(t)
-	var golden strings.Builder
+	var corpus strings.Builder
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
@@ -255,7 +255,7 @@ func TestBadInput(t *testing.T) {
 			for _, p := range probs {
 				msgs = append(msgs, p.String())
 			}
-			golden.WriteString("== " + tc.name + "\n" + strings.Join(msgs, "\n") + "\n\n")
+			corpus.WriteString("== " + tc.name + "\n" + strings.Join(msgs, "\n") + "\n\n")
 			if tc.want == "" { // text that must now read clean
 				if len(msgs) != 0 {
 					t.Errorf("want no problem, got:\n%s", strings.Join(msgs, "\n"))
@@ -273,38 +273,8 @@ func TestBadInput(t *testing.T) {
 			}
 		})
 	}
-	checkGolden(t, golden.String())
+	golden.Check(t, filepath.Join("testdata", "bad-input.golden"), corpus.String())
 }
-
-// the golden file is the corpus of bad inputs with every message each one
-// gives, exactly; `go test ./internal/source -run TestBadInput -update`
-// rewrites it after a deliberate change of wording.
-func checkGolden(t *testing.T, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", "bad-input.golden")
-	if *update {
-		os.MkdirAll("testdata", 0o755)
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if string(want) != got {
-		wl, gl := strings.Split(string(want), "\n"), strings.Split(got, "\n")
-		for i := 0; i < len(wl) && i < len(gl); i++ {
-			if wl[i] != gl[i] {
-				t.Fatalf("%s line %d:\nwant %s\n got %s", path, i+1, wl[i], gl[i])
-			}
-		}
-		t.Fatalf("%s: %d lines, got %d", path, len(wl), len(gl))
-	}
-}
-
-var update = flag.Bool("update", false, "rewrite testdata/bad-input.golden")
 
 func TestExampleTerritoryReadsClean(t *testing.T) {
 	dir := t.TempDir()
