@@ -209,7 +209,8 @@ func (ak *avenantComposer) cover(d directive, t model.Template) []doc.Block {
 // table of its changed fields before and after; the words come from the
 // directive: titre (with {code} and {intitule}), rubrique, avant, apres
 // (the column heads), vide (an empty field), absente (a fiche the previous
-// version did not have), inchangee (a fiche with no field changed).
+// version did not have), inchangee (a fiche with no field changed). The
+// fields' names come from the labels (fieldLabels).
 func (ak *avenantComposer) modified(d directive, t model.Template) []doc.Block {
 	ak.unknown(d, t)
 	p, ok := ak.params(d, t)
@@ -241,7 +242,7 @@ func (ak *avenantComposer) modified(d directive, t model.Template) []doc.Block {
 		head := func(s string) doc.Cell { return doc.Cell{Blocks: []doc.Block{para(s, doc.Bold)}, Role: doc.RoleHead} }
 		tb.Rows = append(tb.Rows, doc.Row{Cells: []doc.Cell{head(p["rubrique"]), head(p["avant"]), head(p["apres"])}})
 		for _, ch := range changes {
-			tb.Rows = append(tb.Rows, doc.Row{Cells: []doc.Cell{label(upperFirst(ch.Name)), {Blocks: orNone(ch.Old)}, {Blocks: orNone(ch.New)}}})
+			tb.Rows = append(tb.Rows, doc.Row{Cells: []doc.Cell{label(ak.word(fieldLabels[ch.Key])), {Blocks: orNone(ch.Old)}, {Blocks: orNone(ch.New)}}})
 		}
 		out = append(out, tb)
 	}
@@ -272,11 +273,23 @@ func plural(n int, one, many string) string {
 	return one
 }
 
-func upperFirst(s string) string {
-	for i, r := range s {
-		return strings.ToUpper(string(r)) + s[i+len(string(r)):]
-	}
-	return s
+// fieldLabels are the labels (templates/libelles.yaml) of a modified
+// fiche's fields, by model.FicheChanges key: the fiche table's own row
+// label where it has one, so that the avenant names a field as the fiche
+// does, and a word of « fiches_modifiees » for the others.
+var fieldLabels = map[string]string{
+	model.FieldAxe:          "fiche.axe_strategique",
+	model.FieldTitle:        "fiches_modifiees.intitule",
+	model.FieldStatus:       "fiches_modifiees.statut",
+	model.FieldArticulation: "fiche.articulation",
+	model.FieldGoal:         "fiche.objectif_general",
+	model.FieldOwner:        "fiche.porteur",
+	model.FieldAudience:     "fiche.public",
+	model.FieldSteps:        "fiche.deroule",
+	model.FieldPartners:     "fiche.partenaires",
+	model.FieldTools:        "fiche.outils",
+	model.FieldObjectives:   "fiches_modifiees.objectifs",
+	model.FieldEvaluation:   "fiches_modifiees.evaluation",
 }
 
 // CheckAvenant finds, without an avenant to compose, what would stop one:

@@ -6,6 +6,7 @@ import (
 
 	"github.com/contrat-local-sante/cls/internal/chart"
 	"github.com/contrat-local-sante/cls/internal/doc"
+	"github.com/contrat-local-sante/cls/internal/labels"
 	"github.com/contrat-local-sante/cls/internal/model"
 )
 
@@ -101,5 +102,51 @@ func TestAvenantFallsBackOnTheShippedTemplates(t *testing.T) {
 	got := strings.NewReplacer("\u00a0", " ", "\u202f", " ").Replace(strings.Join(all, "|"))
 	if !strings.Contains(got, "|Vu l'article 7 du cadre conventionnel, qui prévoit la révision du contrat par avenant ;|Vu l'avenant n° 1, signé le 15 mars 2026 ;|") {
 		t.Errorf("visas: %s", got)
+	}
+}
+
+// modifiedLabels composes avenant n° 2 with a modification of every field
+// of FA1.1 and returns the row labels of its table of changes.
+func modifiedLabels(t *testing.T, l *labels.Labels) []string {
+	t.Helper()
+	c, old := amended(nil)
+	c.Labels = l
+	c.Fiches = []model.Fiche{{Code: "FA1.1", Axe: "2", Title: "t", Status: "s", Articulation: "a", Goal: "g",
+		Owner: "o", Audience: "p", Steps: "d", Partners: "pa", Tools: "ou",
+		Objectives: []model.Objective{{Number: "1", Text: "Repérer"}},
+		Evaluation: []model.Indicator{{Kind: "processus", Type: "critère", Text: "Réunions"}}}}
+	d, probs := ComposeAvenant(c, old, 2, runeMeasurer{}, chart.Fonts{})
+	if probs.HasErrors() {
+		t.Fatal(probs)
+	}
+	var got []string
+	for _, b := range d.Blocks {
+		if tb, ok := b.(doc.Table); ok && tb.Role == doc.RoleGridTable {
+			for _, r := range tb.Rows[1:] {
+				got = append(got, doc.PlainText(r.Cells[0].Blocks[0].(doc.Paragraph).Text))
+			}
+		}
+	}
+	return got
+}
+
+// The avenant names each changed field with the labels: the fiche table's
+// row label where the fiche has one, a « fiches_modifiees » word otherwise,
+// and a territory's templates/libelles.yaml changes them.
+func TestModifiedFieldsTakeTheirNamesFromTheLabels(t *testing.T) {
+	got := strings.Join(modifiedLabels(t, nil), "|")
+	want := "Axe stratégique|Intitulé|Statut|Articulation avec les autres dispositifs|Objectif général|Maître d'œuvre / Porteur|Public visé|Déroulé de l'action|Partenaires à solliciter pour la mise en œuvre|Outils|Objectifs|Évaluation"
+	if got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+	l, probs := labels.Parse([]byte("fiche:\n  porteur: Responsable\nfiches_modifiees:\n  objectifs: Buts\n"), "templates/libelles.yaml", labels.Defaults())
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	got = strings.Join(modifiedLabels(t, l), "|")
+	for _, w := range []string{"|Responsable|", "|Buts|"} {
+		if !strings.Contains(got, w) {
+			t.Errorf("the territory's labels: lacks %q in %s", w, got)
+		}
 	}
 }

@@ -19,6 +19,23 @@ type Change struct {
 
 func (c Change) String() string { return c.Where + " : " + c.What }
 
+// fieldNames are a fiche's fields as the command line names them, by
+// model.FicheChanges key (the PDF takes its words from the labels).
+var fieldNames = map[string]string{
+	model.FieldAxe:          "axe",
+	model.FieldTitle:        "intitulé",
+	model.FieldStatus:       "statut",
+	model.FieldArticulation: "articulation avec les autres dispositifs",
+	model.FieldGoal:         "objectif général",
+	model.FieldOwner:        "maître d'œuvre / porteur",
+	model.FieldAudience:     "public visé",
+	model.FieldSteps:        "déroulé de l'action",
+	model.FieldPartners:     "partenaires",
+	model.FieldTools:        "outils",
+	model.FieldObjectives:   "objectifs",
+	model.FieldEvaluation:   "évaluation",
+}
+
 // Compare lists the differences from old to new, in a stable order.
 func Compare(old, new *model.Contract) []Change {
 	var out []Change
@@ -85,7 +102,7 @@ func Compare(old, new *model.Contract) []Change {
 			continue
 		}
 		for _, fc := range model.FicheChanges(o, f) {
-			add(where, "%s : %s → %s", fc.Name, quote(fc.Old), quote(fc.New))
+			add(where, "%s : %s → %s", fieldNames[fc.Key], quote(fc.Old), quote(fc.New))
 		}
 	}
 	for _, f := range old.Fiches {

@@ -96,3 +96,13 @@ func TestQuote(t *testing.T) {
 		t.Errorf("quote(blank) = %q", got)
 	}
 }
+
+// Every field a fiche change may name has its French name on the command
+// line: a missing one would print as an empty name.
+func TestEveryFicheFieldHasAName(t *testing.T) {
+	for _, k := range model.FicheFields() {
+		if fieldNames[k] == "" {
+			t.Errorf("field %q has no name", k)
+		}
+	}
+}

@@ -4,8 +4,35 @@ import "strings"
 
 // FieldChange is a field of a fiche, before and after.
 type FieldChange struct {
-	Name     string // the field as the coordinator knows it: "public visé"
+	Key      string // which field: one of the Field… keys
 	Old, New string
+}
+
+// The keys of a fiche's fields, as FieldChange names them. They are not
+// printed: the avenant takes the field's words from the labels
+// (templates/libelles.yaml), the diff command from its own French names.
+const (
+	FieldAxe          = "axe"
+	FieldTitle        = "intitule"
+	FieldStatus       = "statut"
+	FieldArticulation = "articulation"
+	FieldGoal         = "objectif_general"
+	FieldOwner        = "porteur"
+	FieldAudience     = "public_vise"
+	FieldSteps        = "deroule"
+	FieldPartners     = "partenaires"
+	FieldTools        = "outils"
+	FieldObjectives   = "objectifs"
+	FieldEvaluation   = "evaluation"
+)
+
+// FicheFields lists every key FicheChanges may report, in its order.
+func FicheFields() []string {
+	out := make([]string, 0, len(ficheFields)+2)
+	for _, fd := range ficheFields {
+		out = append(out, fd.key)
+	}
+	return append(out, FieldObjectives, FieldEvaluation)
 }
 
 // FicheChanges lists the fields of a fiche that differ between two
@@ -16,32 +43,32 @@ func FicheChanges(old, new Fiche) []FieldChange {
 	var out []FieldChange
 	for _, fd := range ficheFields {
 		if a, b := fd.get(old), fd.get(new); a != b {
-			out = append(out, FieldChange{fd.name, a, b})
+			out = append(out, FieldChange{fd.key, a, b})
 		}
 	}
 	if a, b := strings.Join(objectiveLines(old), "\n"), strings.Join(objectiveLines(new), "\n"); a != b {
-		out = append(out, FieldChange{"objectifs", a, b})
+		out = append(out, FieldChange{FieldObjectives, a, b})
 	}
 	if a, b := strings.Join(indicatorLines(old), "\n"), strings.Join(indicatorLines(new), "\n"); a != b {
-		out = append(out, FieldChange{"évaluation", a, b})
+		out = append(out, FieldChange{FieldEvaluation, a, b})
 	}
 	return out
 }
 
 var ficheFields = []struct {
-	name string
-	get  func(Fiche) string
+	key string
+	get func(Fiche) string
 }{
-	{"axe", func(f Fiche) string { return f.Axe }},
-	{"intitulé", func(f Fiche) string { return f.Title }},
-	{"statut", func(f Fiche) string { return f.Status }},
-	{"articulation avec les autres dispositifs", func(f Fiche) string { return f.Articulation }},
-	{"objectif général", func(f Fiche) string { return f.Goal }},
-	{"maître d'œuvre / porteur", func(f Fiche) string { return f.Owner }},
-	{"public visé", func(f Fiche) string { return f.Audience }},
-	{"déroulé de l'action", func(f Fiche) string { return f.Steps }},
-	{"partenaires", func(f Fiche) string { return f.Partners }},
-	{"outils", func(f Fiche) string { return f.Tools }},
+	{FieldAxe, func(f Fiche) string { return f.Axe }},
+	{FieldTitle, func(f Fiche) string { return f.Title }},
+	{FieldStatus, func(f Fiche) string { return f.Status }},
+	{FieldArticulation, func(f Fiche) string { return f.Articulation }},
+	{FieldGoal, func(f Fiche) string { return f.Goal }},
+	{FieldOwner, func(f Fiche) string { return f.Owner }},
+	{FieldAudience, func(f Fiche) string { return f.Audience }},
+	{FieldSteps, func(f Fiche) string { return f.Steps }},
+	{FieldPartners, func(f Fiche) string { return f.Partners }},
+	{FieldTools, func(f Fiche) string { return f.Tools }},
 }
 
 // objectiveLines writes a fiche's objectives one line each: « 1 Repérer →
