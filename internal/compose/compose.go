@@ -189,11 +189,7 @@ func (k *composer) cover() doc.Cover {
 		}
 	}
 	for _, s := range c.Signatories {
-		p := s.Party
-		if p == "" {
-			p = s.Institution
-		}
-		cv.Parties = append(cv.Parties, p)
+		cv.Parties = append(cv.Parties, partyName(s))
 	}
 	if c.Signature.Place != "" && c.Signature.Date != "" {
 		cv.Footer = append(cv.Footer, c.Labels.Format("couverture.signature", "lieu", c.Signature.Place, "date", c.Signature.Date))
