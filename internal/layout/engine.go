@@ -132,9 +132,10 @@ func Layout(d *doc.Document, g Geometry, th *theme.Theme, m Measurer) (*Result, 
 func (e *engine) run(blocks []doc.Block) {
 	e.newPage()
 	var pending []line
+	last := 0 // where the last text block's lines begin in pending
 	flush := func() {
 		e.place(pending)
-		pending = nil
+		pending, last = nil, 0
 	}
 	body := flowCtx{size: e.g.BodySize}
 	for i, b := range blocks {
@@ -158,9 +159,15 @@ func (e *engine) run(blocks []doc.Block) {
 			e.place(e.sommaire(v, blocks))
 			e.newPage()
 		case doc.SignaturePage:
+			var lead []line
+			if i > 0 {
+				lead = e.signatureLead(pending, last, blocks[i-1])
+			}
+			pending = pending[:len(pending)-len(lead)]
 			flush()
-			e.signaturePage(v)
+			e.signaturePage(v, lead)
 		case doc.FigureList:
+			last = len(pending)
 			pending = append(pending, e.figureList(v, blocks)...)
 		case doc.Table:
 			// lines that must stay with the table (a heading) go with it
@@ -183,14 +190,37 @@ func (e *engine) run(blocks []doc.Block) {
 				e.breakPage()
 			}
 			first := e.atTop() && len(pending) == 0
+			last = len(pending)
 			pending = append(pending, e.blockLines(i, first, func() []line { return e.heading(v, e.g.Width(), body, first) })...)
 		default:
 			first := e.atTop() && len(pending) == 0
+			last = len(pending)
 			pending = append(pending, e.blockLines(i, first, func() []line { return e.block(b, e.g.Width(), body, first) })...)
 		}
 	}
 	flush()
 	e.tooLong = len(e.pages) > MaxPages
+}
+
+// signatureLead returns the lines at the end of pending that go to the top
+// of the signature page: the paragraph just before it, which says where and
+// when the contract is signed (« À Cambremer, le 10 juillet 2025 ») and
+// means nothing on a page without the boxes, with a heading kept with it.
+// start is where the last block's lines begin. A paragraph taller than a
+// third of the page is body text, not a place and date, and stays.
+func (e *engine) signatureLead(pending []line, start int, prev doc.Block) []line {
+	if _, ok := prev.(doc.Paragraph); !ok || start >= len(pending) {
+		return nil
+	}
+	k := start
+	for k > 0 && (pending[k-1].keepNext || pending[k-1].space) {
+		k--
+	}
+	lead := pending[k:]
+	if height(lead) > (e.g.bodyBottom()-e.g.Top)/3 {
+		return nil
+	}
+	return lead
 }
 
 func (e *engine) page() *Page { return e.pages[len(e.pages)-1] }

@@ -212,9 +212,14 @@ func (e *engine) divider(h doc.Heading) {
 }
 
 // signaturePage lays out every signature group on one page, sizing the
-// signing boxes so that the page is filled and nothing spills over.
-func (e *engine) signaturePage(s doc.SignaturePage) {
+// signing boxes so that the page is filled and nothing spills over. The
+// lead lines (the place and date) open the page, above the boxes.
+func (e *engine) signaturePage(s doc.SignaturePage, lead []line) {
 	e.breakPage()
+	if len(lead) > 0 {
+		e.place(lead)
+		e.y += e.g.BodySize * ptMM * e.theme.ParagraphSpace
+	}
 	width := e.g.Width()
 	gapX := 8.0
 	size := e.g.BodySize - 0.5
