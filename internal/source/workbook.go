@@ -189,9 +189,9 @@ func normHeader(s string) string {
 	return strings.ToLower(strings.Join(strings.Fields(s), " "))
 }
 
-// sheet reads a sheet whose first row holds the given column headers.
-// Missing sheets and missing required columns are reported; blank rows
-// are skipped.
+// sheet reads a sheet whose first row holds the given column headers,
+// or a row under a title (see headerRow). Missing sheets and missing
+// required columns are reported; blank rows are skipped.
 func (w *workbook) sheet(name string, required []string, probs *diag.List) *table {
 	if w == nil || w.failed[name] {
 		return nil // a sheet read twice (data and a chart) is reported once
@@ -221,8 +221,12 @@ func (w *workbook) readTable(name string, required []string, probs *diag.List) *
 		probs.Errorf(w.name, s.clean, "A1", "feuille vide ; attendu une ligne d'en-têtes : %s", strings.Join(required, " | "))
 		return nil
 	}
-	for i, h := range rows[0] {
-		if k := normHeader(w.cellText(s.clean, i, 1, w.label(s.stored, s.clean, i, 1, h, probs), probs)); k != "" {
+	hdr, ok := w.headerRow(s.clean, rows, required, probs)
+	if !ok {
+		return nil
+	}
+	for i, h := range rows[hdr] {
+		if k := normHeader(w.cellText(s.clean, i, hdr+1, w.label(s.stored, s.clean, i, hdr+1, h, probs), probs)); k != "" {
 			if _, dup := t.cols[k]; !dup {
 				t.cols[k] = i
 			}
@@ -241,11 +245,11 @@ func (w *workbook) readTable(name string, required []string, probs *diag.List) *
 		if len(missing) > 1 {
 			what = "colonnes « " + strings.Join(missing, " », « ") + " » absentes"
 		}
-		*probs = append(*probs, diag.Problem{Severity: diag.Error, File: w.name, Sheet: s.clean, Line: 1,
+		*probs = append(*probs, diag.Problem{Severity: diag.Error, File: w.name, Sheet: s.clean, Line: hdr + 1,
 			Message: fmt.Sprintf("%s de la ligne d'en-têtes ; en-têtes attendus : %s", what, strings.Join(required, " | "))})
 		return nil
 	}
-	for r := 1; r < len(rows); r++ {
+	for r := hdr + 1; r < len(rows); r++ {
 		blank := true
 		for _, v := range rows[r] {
 			if strings.TrimSpace(textnorm.Clean(v)) != "" {
