@@ -55,5 +55,6 @@ func Check(c *model.Contract) diag.List {
 			}
 		}
 	}
+	probs = append(probs, checkContexts(c)...)
 	return append(probs, checkSigles(c)...)
 }

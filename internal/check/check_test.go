@@ -75,6 +75,16 @@ func TestProblems(t *testing.T) {
 		}, []string{
 			"avertissement : templates/fiches/FA9.9.md : ce contexte ne correspond à aucune fiche de sources/fiches.xlsx (code « FA9.9 ») ; il n'est pas imprimé",
 		}},
+		{"context title without its context", func(c *model.Contract) {
+			c.Fiches[0].ContextTitle, c.Fiches[0].ContextCell = "Le diabète dans le Pays d'Auge", "E2"
+			delete(c.TemplateFiles, "fiches/FA1.1.md")
+		}, []string{
+			"avertissement : sources/fiches.xlsx, feuille « Fiches », cellule E2 : titre du contexte « Le diabète dans le Pays d'Auge » sans page de contexte : templates/fiches/FA1.1.md est introuvable ; attendu ce fichier (le texte du contexte de la fiche FA1.1), ou la cellule vide ; le titre n'est pas imprimé",
+		}},
+		{"context title with its context", func(c *model.Contract) {
+			c.Fiches[0].ContextTitle, c.Fiches[0].ContextCell = "Le diabète dans le Pays d'Auge", "E2"
+		}, nil},
+		{"no context and no title", func(c *model.Contract) { delete(c.TemplateFiles, "fiches/FA1.1.md") }, nil},
 		// a contract read with errors: only what is certain, not what an
 		// unread sheet would fake (no signatory, an axe without fiche)
 		{"incomplete", func(c *model.Contract) {

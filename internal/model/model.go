@@ -173,6 +173,7 @@ type Fiche struct {
 	SummaryTitle string
 	ContextTitle string
 	AxeLabel     string // axe wording in the fiche's table, when different
+	ContextCell  string // A1 reference of its « Titre du contexte » cell, for messages
 	Status       string // StatusRenewed, StatusNew, or "" when the fiche says neither
 	Articulation string
 	Goal         string

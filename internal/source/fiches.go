@@ -43,7 +43,7 @@ func readFiches(c *model.Contract, wb *workbook, probs *diag.List) bool {
 				SummaryTitle: t.get(i, "Intitulé synthèse"), ContextTitle: t.get(i, "Titre du contexte"), AxeLabel: t.get(i, "Libellé de l'axe"),
 				Articulation: t.get(i, "Articulation"), Goal: t.get(i, "Objectif général"), SummaryGoal: t.get(i, "Objectifs synthèse"),
 				Owner: t.get(i, "Porteur"), Audience: t.get(i, "Public visé"), Steps: t.get(i, "Déroulé"),
-				Partners: t.get(i, "Partenaires"), Tools: t.get(i, "Outils"),
+				Partners: t.get(i, "Partenaires"), Tools: t.get(i, "Outils"), ContextCell: t.ref(i, "Titre du contexte"),
 			}
 			switch strings.ToLower(t.get(i, "Statut")) {
 			case "renouvelée", "renouvelee":
