@@ -79,8 +79,8 @@ type Table struct {
 	Rows       []Row
 	Borderless bool
 	Role       Role // its kind, which sets its type size; RoleNone for a template's table
-	Attached   bool    // no space above: continues the table before it
-	Together   bool    // move whole to the next page rather than split, when it fits on one
+	Attached   bool // no space above: continues the table before it
+	Together   bool // move whole to the next page rather than split, when it fits on one
 }
 
 // Row is a table row.

@@ -10,8 +10,8 @@ import (
 type flowCtx struct {
 	size   float64 // base font size, points
 	inCell bool
-	depth  int       // list nesting depth
-	align  doc.Align // a cell's alignment; Justify means the default
+	depth  int        // list nesting depth
+	align  doc.Align  // a cell's alignment; Justify means the default
 	color  *doc.Color // a cell's text colour (an état's), when not the text's
 }
 
