@@ -72,7 +72,9 @@ func read(where string, pdf []byte) ([]File, error) {
 	if err := tooComplex(where, pdf); err != nil {
 		return nil, err
 	}
-	stored, err := attachments(where, pdf)
+	// a signed copy: the sources are read from the build's own bytes,
+	// what was signed, whatever the signatures' updates appended
+	stored, err := attachments(where, Original(pdf))
 	if err != nil {
 		return nil, err
 	}
@@ -180,17 +182,9 @@ func attachments(where string, pdf []byte) (files []stored, err error) {
 			files, err = nil, damaged(where)
 		}
 	}()
-	c, cancel := context.WithTimeout(context.Background(), maxReadTime)
-	defer cancel()
-	ctx, err := pdfcpu.ReadWithContext(c, bytes.NewReader(pdf), config())
-	if c.Err() != nil {
-		return nil, fmt.Errorf("%sPDF trop long à lire (plus de %d s) ; attendu un contrat PDF produit par cls", prefix(where), int(maxReadTime.Seconds()))
-	}
+	ctx, err := parse(where, pdf)
 	if err != nil {
-		if errors.Is(err, pdfcpu.ErrWrongPassword) || errors.Is(err, pdfcpu.ErrEncrypted) || errors.Is(err, pdfcpu.ErrPermissionDenied) {
-			return nil, fmt.Errorf("%sPDF chiffré ou protégé par un mot de passe ; attendu le contrat PDF tel que cls l'a produit", prefix(where))
-		}
-		return nil, damaged(where)
+		return nil, err
 	}
 	w := &walker{where: where, x: ctx.XRefTable, streams: map[int]bool{}, seen: map[int]bool{}}
 	root, err := w.dict(ctx.XRefTable.Root)
@@ -212,6 +206,43 @@ func attachments(where string, pdf []byte) (files []stored, err error) {
 		return nil, err
 	}
 	return w.files, nil
+}
+
+// Parse reads pdf's objects with pdfcpu under this package's bounds
+// (size, object count, decoded bytes, time), for other readers of
+// untrusted PDFs (cls verifier). Errors are French and start with where
+// (the PDF's name, or nothing); a panic in pdfcpu becomes the "damaged"
+// error. Walking the objects afterwards may still panic: callers recover.
+func Parse(where string, pdf []byte) (ctx *pmodel.Context, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			ctx, err = nil, damaged(where)
+		}
+	}()
+	if len(pdf) > MaxPDFSize {
+		return nil, tooLargePDF(where)
+	}
+	if err := tooComplex(where, pdf); err != nil {
+		return nil, err
+	}
+	return parse(where, pdf)
+}
+
+// parse is Parse without its checks; its caller recovers.
+func parse(where string, pdf []byte) (*pmodel.Context, error) {
+	c, cancel := context.WithTimeout(context.Background(), maxReadTime)
+	defer cancel()
+	ctx, err := pdfcpu.ReadWithContext(c, bytes.NewReader(pdf), config())
+	if c.Err() != nil {
+		return nil, fmt.Errorf("%sPDF trop long à lire (plus de %d s) ; attendu un contrat PDF produit par cls", prefix(where), int(maxReadTime.Seconds()))
+	}
+	if err != nil {
+		if errors.Is(err, pdfcpu.ErrWrongPassword) || errors.Is(err, pdfcpu.ErrEncrypted) || errors.Is(err, pdfcpu.ErrPermissionDenied) {
+			return nil, fmt.Errorf("%sPDF chiffré ou protégé par un mot de passe ; attendu le contrat PDF tel que cls l'a produit", prefix(where))
+		}
+		return nil, damaged(where)
+	}
+	return ctx, nil
 }
 
 // walker walks the EmbeddedFiles name tree, counting what it opens.
