@@ -38,6 +38,18 @@ type Result struct {
 	// Printed holds, for each sommaire entry's anchor, the page number that
 	// the sommaire shows, so tests can compare it with where the heading is.
 	Printed map[string]int
+	// Signatures are the signing boxes of the signature pages, so the
+	// writer can put a signature field exactly over each one.
+	Signatures []SignatureBox
+}
+
+// SignatureBox is one signing box: its page (1-based), its rectangle in
+// millimetres from the page's top left corner, and who signs in it (the
+// role or institution printed above the box, else the name).
+type SignatureBox struct {
+	Page       int
+	X, Y, W, H float64
+	Signer     string
 }
 
 // engine holds the pagination state.
@@ -50,6 +62,7 @@ type engine struct {
 	y       float64
 	toc     []TOCEntry
 	figures []TOCEntry
+	boxes   []SignatureBox
 	anchors map[string]Position
 	printed map[string]int
 	known   map[string]int // pages of headings from the previous pass
@@ -106,7 +119,7 @@ func Layout(d *doc.Document, g Geometry, th *theme.Theme, m Measurer) (*Result, 
 		if e.tooLong {
 			return nil, fmt.Errorf("mise en page : le document dépasse %d pages (atteint dans la section « %s ») ; attendu un contrat de quelques centaines de pages : un modèle ou un classeur produit-il trop de texte ?", MaxPages, e.section)
 		}
-		res := &Result{Anchors: e.anchors, TOC: e.toc, Figures: e.figures, Printed: e.printed}
+		res := &Result{Anchors: e.anchors, TOC: e.toc, Figures: e.figures, Printed: e.printed, Signatures: e.boxes}
 		for _, p := range e.pages {
 			res.Pages = append(res.Pages, *p)
 		}

@@ -226,6 +226,7 @@ func (e *engine) signaturePage(s doc.SignaturePage, lead []line) {
 	type cellSet struct {
 		title []line
 		rows  [][]([]line) // per row, per column: name+title lines
+		who   [][]string   // per row, per column: who signs
 		cols  int
 	}
 	var sets []cellSet
@@ -239,6 +240,7 @@ func (e *engine) signaturePage(s doc.SignaturePage, lead []line) {
 		fixed += height(cs.title) + 3
 		for i := 0; i < len(g.People); i += cols {
 			var row [][]line
+			var who []string
 			rowH := 0.0
 			for j := i; j < i+cols && j < len(g.People); j++ {
 				pp := g.People[j]
@@ -246,8 +248,10 @@ func (e *engine) signaturePage(s doc.SignaturePage, lead []line) {
 				ls = append(ls, e.setText(plain(pp.Title, 0), cw, textStyle{size: size - 1, color: e.theme.Muted, align: doc.Left, leading: 1.2})...)
 				rowH = max(rowH, height(ls))
 				row = append(row, ls)
+				who = append(who, signer(pp))
 			}
 			cs.rows = append(cs.rows, row)
+			cs.who = append(cs.who, who)
 			fixed += rowH + 4
 			nrows++
 		}
@@ -266,7 +270,7 @@ func (e *engine) signaturePage(s doc.SignaturePage, lead []line) {
 		}
 		e.y += 3
 		cw := (width - gapX*float64(cs.cols-1)) / float64(cs.cols)
-		for _, row := range cs.rows {
+		for r, row := range cs.rows {
 			rowH := 0.0
 			for _, ls := range row {
 				rowH = max(rowH, height(ls))
@@ -282,11 +286,21 @@ func (e *engine) signaturePage(s doc.SignaturePage, lead []line) {
 				}
 				stroke := e.theme.Border
 				p.Items = append(p.Items, doc.Rect{X: x, Y: e.y + rowH + 1, W: cw, H: box - 1, Stroke: &stroke, LineWidth: 0.25})
+				e.boxes = append(e.boxes, SignatureBox{Page: len(e.pages), X: x, Y: e.y + rowH + 1, W: cw, H: box - 1, Signer: cs.who[r][j]})
 			}
 			e.y += rowH + box + 4
 		}
 	}
 	e.newPage()
+}
+
+// signer names who signs in a box: the role or institution printed in
+// it, which a signatory office recognizes, else the person's name.
+func signer(p doc.Person) string {
+	if t := strings.Join(strings.Fields(p.Title), " "); t != "" {
+		return t
+	}
+	return strings.Join(strings.Fields(p.Name), " ")
 }
 
 // furniture adds the running header and the "page X / N" footer to every
