@@ -10,14 +10,15 @@ import (
 	"github.com/contrat-local-sante/cls/internal/layout"
 )
 
-// fpdf writes two things wrong, which mend sets right on the document's
+// fpdf writes two kinds of things wrong, which mend sets right on the document's
 // objects:
 //   - "/Count 0" on every outline item, including those with children,
 //     where the PDF specification wants the number of visible descendants
 //     (strict validators reject the 0);
-//   - destinations ("/Dest [page 0 R …]") of the outline and of internal
-//     links computed as if the pages were the PDF's first objects, which
-//     the embedded files, written before them, make wrong.
+//   - destinations ("/Dest [page 0 R …]") of the outline, of internal
+//     links and of the opening view ("/OpenAction") computed as if the
+//     pages were the PDF's first objects, which the embedded files,
+//     written before them, make wrong.
 //
 // The destinations are not corrected from fpdf's numbers: they are set
 // again from the layout's positions and the page objects that the page
@@ -32,8 +33,9 @@ type targets struct {
 }
 
 // mend reads fpdf's output, sets the outline's counts and every
-// destination, and writes the document again.
-func mend(pdf []byte, g layout.Geometry, t targets) ([]byte, error) {
+// destination, makes the document PDF/A-3 (pdfa.go) with its signature
+// fields (signature.go), and writes it again with its file identifier.
+func mend(pdf []byte, g layout.Geometry, t targets, a archived) ([]byte, error) {
 	ctx, err := readObjects(pdf)
 	if err != nil {
 		return nil, fmt.Errorf("relecture : %w", err)
@@ -52,10 +54,22 @@ func mend(pdf []byte, g layout.Geometry, t targets) ([]byte, error) {
 		top := math.Round((g.PageH-at.Y)*72/25.4*100) / 100
 		return types.Array{pages[at.Page-1], types.Name("XYZ"), types.Integer(0), types.Float(top), nil}, nil
 	}
+	if err := mendOpenAction(x, pages); err != nil {
+		return nil, err
+	}
 	if err := mendOutline(x, t.bookmarks, dest); err != nil {
 		return nil, err
 	}
 	if err := mendLinks(x, pages, t.links, dest); err != nil {
+		return nil, err
+	}
+	if err := archive(x, a.meta, a.date); err != nil {
+		return nil, err
+	}
+	if err := signatureFields(x, pages, g, a.signatures); err != nil {
+		return nil, err
+	}
+	if err := setID(x); err != nil {
 		return nil, err
 	}
 	return serialize(x)
@@ -144,6 +158,22 @@ func mendOutline(x *model.XRefTable, marks []layout.Position, dest func(layout.P
 		return fmt.Errorf("%d signets écrits, %d demandés", next, len(marks))
 	}
 	outlines["Count"] = types.Integer(total)
+	return nil
+}
+
+// mendOpenAction points the document's opening view ("/OpenAction
+// [page /Fit]") at the first page: fpdf numbers it as it numbers the
+// destinations, wrongly once files are embedded.
+func mendOpenAction(x *model.XRefTable, pages []types.IndirectRef) error {
+	root, err := x.DereferenceDict(*x.Root)
+	if err != nil || root == nil {
+		return fmt.Errorf("catalogue illisible")
+	}
+	a, ok := root["OpenAction"].(types.Array)
+	if !ok || len(a) == 0 || len(pages) == 0 {
+		return nil
+	}
+	a[0] = pages[0]
 	return nil
 }
 

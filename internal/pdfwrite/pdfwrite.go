@@ -69,7 +69,7 @@ func write(res *layout.Result, opt Options) ([]byte, error) {
 	pdf.SetSubject(utf16BE(m.Subject), false)
 	pdf.SetKeywords(utf16BE(m.Keywords), false)
 	pdf.SetCreator(utf16BE(m.Creator), false)
-	pdf.SetProducer(utf16BE("cls (go-pdf/fpdf)"), false)
+	pdf.SetProducer(utf16BE(producer), false)
 	if m.Lang != "" {
 		pdf.SetLang(m.Lang)
 	}
@@ -140,7 +140,7 @@ func write(res *layout.Result, opt Options) ([]byte, error) {
 	if err := pdf.Output(&buf); err != nil {
 		return nil, fmt.Errorf("écriture du PDF impossible (%s)", safefile.Cause(err))
 	}
-	out, err := mend(buf.Bytes(), g, want)
+	out, err := mend(buf.Bytes(), g, want, archived{meta: m, date: date, signatures: res.Signatures})
 	if err != nil {
 		return nil, fmt.Errorf("écriture du PDF : %w (erreur interne, à signaler)", err)
 	}
