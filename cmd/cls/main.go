@@ -47,7 +47,7 @@ func runCommand(args []string, stdout, stderr io.Writer) int {
 	a := &app{stdout: stdout, stderr: stderr}
 	root := a.rootCommand()
 	root.AddCommand(a.buildCommand(), a.checkCommand(), a.extractCommand(), a.diffCommand(),
-		a.avenantCommand(), a.evaluationCommand(), a.initCommand())
+		a.avenantCommand(), a.evaluationCommand(), a.initCommand(), a.verifierCommand())
 	frenchCommands(root)
 	if name, ok := completionRequest(root, args); ok {
 		a.fail(unknownCommand(root, name))
