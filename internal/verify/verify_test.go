@@ -43,10 +43,9 @@ var prefet = verifytest.Signer{Field: "Signature – Préfet du Calvados", Name:
 // signed signs pdf once per signer, in turn.
 func signed(t *testing.T, pdf []byte, signers ...verifytest.Signer) []byte {
 	t.Helper()
-	var fields []int
 	var err error
 	for _, s := range signers {
-		pdf, fields, err = verifytest.Sign(pdf, s, fields)
+		pdf, err = verifytest.Sign(pdf, s)
 		if err != nil {
 			t.Fatal(err)
 		}
