@@ -207,3 +207,38 @@ func TestFrenchDate(t *testing.T) {
 }
 
 func itoa(n int) string { return group(n) }
+
+// A damaged or hostile copy never panics: every truncation and a byte
+// changed every few dozen bytes give a report or a French error, and a
+// change in the build's part always fails.
+func TestDamagedCopies(t *testing.T) {
+	build := contractPDF(t)
+	cp := signed(t, build, prefet)
+	want := []Expected{{Sum: embed.Sum(build), From: "c.pdf.sha256"}}
+	for n := 0; n < len(cp); n += 97 {
+		if r, err := Check("c.pdf", cp[:n], want); err == nil {
+			r.Write(&bytes.Buffer{}, "c.pdf")
+			if r.OK() != (n >= len(build)) {
+				t.Errorf("cut at %d of %d (build %d): OK %v", n, len(cp), len(build), r.OK())
+			}
+		}
+	}
+	for i := 0; i < len(cp); i += 31 {
+		c := bytes.Clone(cp)
+		c[i] ^= 0x55
+		r, err := Check("c.pdf", c, want)
+		if err != nil {
+			if i >= 1024 {
+				t.Errorf("byte %d changed: %v", i, err)
+			}
+			continue
+		}
+		r.Write(&bytes.Buffer{}, "c.pdf")
+		if i < len(build) && r.OK() {
+			t.Errorf("byte %d of the build changed: accepted", i)
+		}
+		if i >= len(build) && !r.OK() {
+			t.Errorf("byte %d of the update changed: the build is still intact, but: %+v", i, r)
+		}
+	}
+}
