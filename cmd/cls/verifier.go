@@ -37,6 +37,6 @@ func (a *app) verifierCommand() *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&given, "empreinte", "", "SHA-256 de la construction d'origine, ou son fichier .sha256 (par défaut FICHIER.pdf.sha256, sinon les .sha256 de output/)")
+	cmd.Flags().StringVar(&given, "empreinte", "", "SHA-256 de la construction d'origine, ou son fichier .sha256 (par défaut FICHIER.pdf.sha256, sinon les .sha256 de output/ et les PDF de output/archive/)")
 	return cmd
 }

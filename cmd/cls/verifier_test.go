@@ -56,6 +56,17 @@ func TestVerifierOnASignedCopy(t *testing.T) {
 		"Sources jointes : ", "conformes au manifeste",
 		"Résultat : la copie contient la construction d'origine intacte, avec ses sources.")
 
+	// without --empreinte, from the territory folder: the builds in
+	// output/ are tried
+	os.Mkdir(filepath.Join(dir, "output"), 0o755)
+	os.Rename(build+".sha256", filepath.Join(dir, "output", "contrat.pdf.sha256"))
+	t.Chdir(dir)
+	code, out, _ = runAll(t, "verifier", copie)
+	if code != 0 {
+		t.Errorf("verifier from the territory folder: exit %d\n%s", code, out)
+	}
+	wantLines(t, out, "(celui de "+filepath.Join("output", "contrat.pdf.sha256")+")")
+
 	if code, out, errOut := runAll(t, "extract", copie, filepath.Join(dir, "x")); code != 0 || !strings.Contains(out, "fichiers extraits") {
 		t.Errorf("extract of the signed copy: exit %d\n%s%s", code, out, errOut)
 	}

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/contrat-local-sante/cls/internal/embed"
 	"github.com/contrat-local-sante/cls/internal/safefile"
 	"github.com/contrat-local-sante/cls/internal/textnorm"
 )
@@ -36,7 +37,8 @@ var hexSum = regexp.MustCompile(`^[0-9a-fA-F]{64}$`)
 // Lookup returns the SHA-256 the build of the copy at pdfPath may have.
 // given, when set, is the SHA-256 itself or the path of a .sha256 file.
 // Otherwise the .sha256 beside the copy (FICHIER.pdf.sha256), else every
-// .sha256 in OutputDir: the copy is matched against each build there.
+// .sha256 in OutputDir and every PDF archived in its archive folder: the
+// copy is matched against each build there.
 // None found is no error (the report says it); a given value that is
 // neither a SHA-256 nor a readable .sha256 file is.
 func Lookup(pdfPath, given string) ([]Expected, error) {
@@ -59,6 +61,15 @@ func Lookup(pdfPath, given string) ([]Expected, error) {
 	for _, n := range names[:min(len(names), maxSumFiles)] {
 		if e, err := readSum(n); err == nil {
 			out = append(out, e)
+		}
+	}
+	// the builds that later builds replaced keep no .sha256: their
+	// SHA-256 is taken from the archived PDF itself
+	archived, _ := filepath.Glob(filepath.Join(OutputDir, "archive", "*.pdf"))
+	sort.Strings(archived)
+	for _, n := range archived[:min(len(archived), maxSumFiles)] {
+		if b, err := safefile.ReadFile(n, embed.MaxPDFSize); err == nil {
+			out = append(out, Expected{Sum: embed.Sum(b), From: n})
 		}
 	}
 	return out, nil

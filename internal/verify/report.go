@@ -16,7 +16,7 @@ func (r *Report) Write(w io.Writer, where string) {
 	fmt.Fprintf(w, "Copie vérifiée : %s (%s octets, %s)\n", where, group(r.Size), plural(len(r.Revisions), "révision", "révisions"))
 	switch {
 	case len(r.Expected) == 0:
-		fmt.Fprintf(w, "Construction d'origine : INCONNUE – aucune empreinte trouvée (ni --empreinte, ni %s.sha256 à côté de la copie, ni fichier .sha256 dans %s/) ; donnez le SHA-256 de la construction avec --empreinte\n", where, OutputDir)
+		fmt.Fprintf(w, "Construction d'origine : INCONNUE – aucune empreinte trouvée (ni --empreinte, ni %s.sha256 à côté de la copie, ni fichier .sha256 dans %s/, ni PDF dans %s/archive/) ; donnez le SHA-256 de la construction avec --empreinte\n", where, OutputDir, OutputDir)
 	case r.Original == 0:
 		fmt.Fprintf(w, "Construction d'origine : INTROUVABLE – aucun début de la copie n'a le SHA-256 attendu (%s) : la copie ne dérive pas de cette construction, ou ses octets d'origine ont été modifiés\n", r.sums())
 	default:
@@ -98,7 +98,7 @@ func (r *Report) sums() string {
 	if len(r.Expected) == 1 {
 		return r.Expected[0].Sum + ", " + from(r.Expected[0])
 	}
-	return fmt.Sprintf("celui de l'une des %d constructions de %s/", len(r.Expected), OutputDir)
+	return fmt.Sprintf("celui de l'une des %d constructions de %s/ et %s/archive/", len(r.Expected), OutputDir, OutputDir)
 }
 
 // from says where an expected SHA-256 came from.

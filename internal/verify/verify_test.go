@@ -183,6 +183,11 @@ func TestLookup(t *testing.T) {
 	if got, _ := Lookup("c.pdf", ""); len(got) != 1 || got[0].From != filepath.Join("output", "a.pdf.sha256") {
 		t.Errorf("output folder: %v", got)
 	}
+	os.Mkdir(filepath.Join("output", "archive"), 0o755)
+	os.WriteFile(filepath.Join("output", "archive", "old.pdf"), []byte("ancien"), 0o644)
+	if got, _ := Lookup("c.pdf", ""); len(got) != 2 || got[1] != (Expected{embed.Sum([]byte("ancien")), filepath.Join("output", "archive", "old.pdf")}) {
+		t.Errorf("archived build: %v", got)
+	}
 	os.WriteFile("c.pdf.sha256", []byte(sum+"  c.pdf\n"), 0o644)
 	if got, _ := Lookup("c.pdf", ""); len(got) != 1 || got[0].From != "c.pdf.sha256" {
 		t.Errorf("beside: %v", got)
