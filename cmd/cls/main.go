@@ -8,6 +8,7 @@
 //	cls avenant N [--out FICHIER.pdf] [--avant ANCIEN]  avenant n° N
 //	cls diff ANCIEN NOUVEAU                      what changed between versions
 //	cls extract FICHIER.pdf DOSSIER [--force]   the sources a PDF carries
+//	cls verifier FICHIER.pdf [--empreinte SHA256]  a (signed) copy's build and signers
 //	cls evaluation ANNÉE [--out FICHIER.pdf] [--append]  the yearly annex
 //	cls evaluation template ANNÉE [--out FICHIER.xlsx]  its blank workbook
 //
