@@ -149,6 +149,16 @@ func notCls(where string) error {
 	return fmt.Errorf("%sce PDF n'a pas été produit par cls : il ne contient pas ses sources (pas de manifeste %s joint)", prefix(where), ManifestName)
 }
 
+// ErrNoSources is found by errors.Is in the error for a PDF without any
+// attached file: a contract always carries its sources, an avenant or an
+// evaluation annex carries none, so cls verifier tells the two apart.
+var ErrNoSources = errors.New("aucun fichier joint")
+
+// noSources is notCls's error for a PDF without any attached file.
+type noSources struct{ error }
+
+func (noSources) Is(target error) bool { return target == ErrNoSources }
+
 var disableConfig sync.Once
 
 // config is pdfcpu's configuration for reading untrusted PDFs: no user
@@ -200,7 +210,7 @@ func attachments(where string, pdf []byte) (files []stored, err error) {
 		return nil, damaged(where)
 	}
 	if tree == nil {
-		return nil, notCls(where)
+		return nil, noSources{notCls(where)}
 	}
 	if err := w.node(tree, 0); err != nil {
 		return nil, err

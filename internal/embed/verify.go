@@ -24,6 +24,9 @@ func verify(where string, raw []stored) ([]stored, error) {
 			manifests = append(manifests, f)
 		}
 	}
+	if len(manifests) == 0 && len(raw) == 0 {
+		return nil, noSources{notCls(where)}
+	}
 	if len(manifests) == 0 {
 		return nil, notCls(where)
 	}

@@ -225,9 +225,9 @@ func (w *walker) field(o types.Object, parent, ft string, depth int) error {
 }
 
 // covers checks a signature's /ByteRange [0 a b n]: two ranges from the
-// start of the file to the end of a revision, leaving out exactly the
-// hex string of /Contents (from its < to its >). It returns the number
-// of that revision, or 0.
+// start of the file to the end of the revision that holds the signature,
+// leaving out exactly the hex string of /Contents (from its < to its >).
+// It returns the number of that revision, or 0.
 func (w *walker) covers(v types.Dict) int {
 	br, err := w.array(v["ByteRange"])
 	if err != nil || len(br) != 4 {
@@ -257,7 +257,12 @@ func (w *walker) covers(v types.Dict) int {
 			return 0
 		}
 	}
+	// the signature lies in the update it ends: a /ByteRange ending at a
+	// later revision would not be this signature's own
 	i := slices.Index(w.revisions, end)
+	if i < 0 || (i > 0 && holeFrom < w.revisions[i-1]) {
+		return 0
+	}
 	return i + 1
 }
 

@@ -30,7 +30,9 @@ func (r *Report) Write(w io.Writer, where string) {
 		fmt.Fprintf(w, "Version : %s\n", textnorm.Escape(r.Version))
 	}
 	r.writeSignatures(w)
-	if r.SourcesErr != nil {
+	if r.NoSources {
+		fmt.Fprintln(w, "Sources jointes : aucune (cls les joint au contrat, pas aux avenants ni aux annexes d'évaluation)")
+	} else if r.SourcesErr != nil {
 		fmt.Fprintf(w, "Sources jointes : NON CONFORMES à leur manifeste\n%s\n", indent(r.SourcesErr.Error()))
 	} else {
 		fmt.Fprintf(w, "Sources jointes : %s, conformes au manifeste\n", plural(r.Sources, "fichier", "fichiers"))

@@ -43,10 +43,12 @@ type Report struct {
 	FieldsErr error
 	// Version and Sources come from the build's manifest, read from the
 	// original prefix; SourcesErr says why they could not be (a source
-	// changed, a manifest missing…).
+	// changed, a manifest missing…). NoSources is a PDF without any
+	// attached file, as cls writes avenants and evaluation annexes.
 	Version    string
 	Sources    int
 	SourcesErr error
+	NoSources  bool
 }
 
 // OK reports whether the build is intact in the copy and its sources
@@ -76,7 +78,11 @@ func Check(where string, pdf []byte, expected []Expected) (*Report, error) {
 	}
 	r.Signatures, r.FieldsErr = signatures(where, pdf, r.Revisions)
 	files, err := embed.Read(original)
-	if err != nil {
+	if errors.Is(err, embed.ErrNoSources) {
+		// an avenant or an annex: cls attached nothing, and the
+		// SHA-256 of the build vouches for that
+		r.NoSources = true
+	} else if err != nil {
 		r.SourcesErr = err
 	} else if m, ok := embed.ManifestOf(files); ok {
 		r.Version, r.Sources = m.Version, len(files)-1

@@ -247,3 +247,28 @@ func TestDamagedCopies(t *testing.T) {
 		}
 	}
 }
+
+// An avenant or an annex carries no sources: with its SHA-256 found, the
+// signed copy verifies; without, it fails.
+func TestCopyWithoutSources(t *testing.T) {
+	p := fpdf.New("P", "mm", "A4", "")
+	p.AddPage()
+	var b bytes.Buffer
+	if err := p.Output(&b); err != nil {
+		t.Fatal(err)
+	}
+	build := b.Bytes()
+	cp := signed(t, build, prefet)
+	r, err := Check("avenant.pdf", cp, []Expected{{Sum: embed.Sum(build), From: "avenant.pdf.sha256"}})
+	if err != nil || !r.OK() || !r.NoSources {
+		t.Fatalf("avenant: %+v %v", r, err)
+	}
+	var out bytes.Buffer
+	r.Write(&out, "avenant.pdf")
+	if !strings.Contains(out.String(), "Sources jointes : aucune (cls les joint au contrat, pas aux avenants ni aux annexes d'évaluation)") {
+		t.Errorf("report:\n%s", out.String())
+	}
+	if r, _ := Check("avenant.pdf", cp, nil); r.OK() {
+		t.Error("no SHA-256 to compare with: accepted")
+	}
+}
