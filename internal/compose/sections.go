@@ -39,7 +39,7 @@ func (k *composer) dispositifs() []doc.Block {
 // signatures builds the signature page: the signatories, then the members of
 // the comité de pilotage present.
 func (k *composer) signatures() doc.SignaturePage {
-	var sp doc.SignaturePage
+	sp := doc.SignaturePage{FieldName: k.c.Labels.Get("signatures.champ")}
 	var sig []doc.Person
 	for _, s := range k.c.Signatories {
 		sig = append(sig, doc.Person{Name: s.Name, Title: s.Title})

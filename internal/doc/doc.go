@@ -155,6 +155,9 @@ type SignatureGroup struct {
 // sizing the boxes to fill it.
 type SignaturePage struct {
 	Groups []SignatureGroup
+	// FieldName names each box's signature field in the PDF, with {nom}
+	// for who signs in it (« Signature – {nom} »): signing software shows it.
+	FieldName string
 }
 
 // Cover is the title page.

@@ -50,6 +50,7 @@ type SignatureBox struct {
 	Page       int
 	X, Y, W, H float64
 	Signer     string
+	Field      string // the field's name: the page's pattern with the signer
 }
 
 // engine holds the pagination state.

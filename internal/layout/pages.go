@@ -286,7 +286,8 @@ func (e *engine) signaturePage(s doc.SignaturePage, lead []line) {
 				}
 				stroke := e.theme.Border
 				p.Items = append(p.Items, doc.Rect{X: x, Y: e.y + rowH + 1, W: cw, H: box - 1, Stroke: &stroke, LineWidth: 0.25})
-				e.boxes = append(e.boxes, SignatureBox{Page: len(e.pages), X: x, Y: e.y + rowH + 1, W: cw, H: box - 1, Signer: cs.who[r][j]})
+				e.boxes = append(e.boxes, SignatureBox{Page: len(e.pages), X: x, Y: e.y + rowH + 1, W: cw, H: box - 1, Signer: cs.who[r][j],
+					Field: strings.ReplaceAll(s.FieldName, "{nom}", cs.who[r][j])})
 			}
 			e.y += rowH + box + 4
 		}

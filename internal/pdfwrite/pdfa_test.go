@@ -66,7 +66,7 @@ func TestXMPEscapes(t *testing.T) {
 // Two boxes for the same signer get two fields, and a period (which
 // separates a field's name parts) does not split the name.
 func TestFieldNamesUnique(t *testing.T) {
-	got := fieldNames([]layout.SignatureBox{{Signer: "Maire"}, {Signer: "Maire"}, {Signer: "M. Dupont"}, {Signer: "Maire (2)"}})
+	got := fieldNames([]layout.SignatureBox{{Field: "Signature – Maire"}, {Field: "Signature – Maire"}, {Field: "Signature – M. Dupont"}, {Field: "Signature – Maire (2)"}})
 	want := []string{"Signature – Maire", "Signature – Maire (2)", "Signature – M\u2024 Dupont", "Signature – Maire (2) (2)"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("field names %q, want %q", got, want)
@@ -77,7 +77,7 @@ func TestFieldNamesUnique(t *testing.T) {
 // nothing; pages without a box keep only their links.
 func TestSignatureFieldOverItsBox(t *testing.T) {
 	res, opt := sample(t)
-	res.Signatures = []layout.SignatureBox{{Page: 2, X: 20, Y: 200, W: 80, H: 30, Signer: "Préfet du Calvados"}}
+	res.Signatures = []layout.SignatureBox{{Page: 2, X: 20, Y: 200, W: 80, H: 30, Signer: "Préfet du Calvados", Field: "Signature – Préfet du Calvados"}}
 	pdf, err := Write(res, opt)
 	if err != nil {
 		t.Fatal(err)
@@ -127,7 +127,7 @@ func TestSignatureFieldOverItsBox(t *testing.T) {
 // on no page.
 func TestSignatureFieldOutsideRefused(t *testing.T) {
 	res, opt := sample(t)
-	res.Signatures = []layout.SignatureBox{{Page: 9, W: 10, H: 10, Signer: "X"}}
+	res.Signatures = []layout.SignatureBox{{Page: 9, W: 10, H: 10, Signer: "X", Field: "Signature – X"}}
 	if _, err := Write(res, opt); err == nil || !strings.Contains(err.Error(), "page 9") {
 		t.Errorf("box on page 9 of 3: %v", err)
 	}

@@ -19,10 +19,6 @@ import (
 // who signs in it. The fields draw nothing (an empty appearance), so the
 // printed page is the same with them or without.
 
-// fieldPrefix opens every field's name: « Signature – Préfet du
-// Calvados ».
-const fieldPrefix = "Signature – "
-
 // signatureFields adds the AcroForm and one signature widget per box.
 func signatureFields(x *model.XRefTable, pages []types.IndirectRef, g layout.Geometry, boxes []layout.SignatureBox) error {
 	if len(boxes) == 0 {
@@ -97,7 +93,7 @@ func fieldNames(boxes []layout.SignatureBox) []string {
 	seen := map[string]int{}
 	names := make([]string, len(boxes))
 	for i, b := range boxes {
-		base := fieldPrefix + strings.ReplaceAll(b.Signer, ".", "\u2024")
+		base := strings.ReplaceAll(b.Field, ".", "\u2024")
 		name := base
 		for n := 2; seen[name] > 0; n++ {
 			name = base + " (" + strconv.Itoa(n) + ")"
