@@ -81,6 +81,9 @@ var baseFuncs = template.FuncMap{
 	"de": nounFunc("de", frgram.Noun.Of), "a": nounFunc("a", frgram.Noun.To), "à": nounFunc("à", frgram.Noun.To),
 	"article": nounFunc("article", frgram.Noun.The), "accord": accord, "majuscule": frgram.Capitalize,
 	"liste": liste, "ponctue": ponctue,
+	// printf as text/template's, but a format its values do not fit is an
+	// error instead of Go's « %!d(string=a) » in the contract
+	"printf": checkedPrintf,
 	// puces writes a Markdown bullet list of a slice's items, each followed
 	// by sep and the last one by last: {{ puces .ComitePilotage " ;" "." }}.
 	"puces": func(list any, sep, last string) (string, error) {

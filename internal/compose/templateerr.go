@@ -469,7 +469,8 @@ func startedAt(c ruleContext) string {
 // functions of cls speak French already; Go's own (index, len, eq…) are
 // translated.
 func callMessage(fn, inner string) string {
-	if _, builtin := builtinArgs[fn]; !builtin {
+	// printf is cls's own (printf.go), whose errors are French already
+	if _, builtin := builtinArgs[fn]; !builtin || fn == "printf" {
 		return fmt.Sprintf("{{ %s … }} : %s", textnorm.Escape(fn), textnorm.Escape(inner))
 	}
 	for _, r := range builtinRules() {
