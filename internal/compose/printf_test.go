@@ -13,7 +13,7 @@ import (
 // that fits prints as before.
 func TestPrintfRefusesWhatWouldPrintGoMarks(t *testing.T) {
 	for text, want := range map[string]string{
-		"# T\n\n{{ printf \"%d\" \"a\" }}\n": "templates/01.md, ligne 3 : {{ printf … }} : le format « %d » ne convient pas à ses valeurs (1 donnée(s))",
+		"# T\n\n{{ printf \"%d\" \"a\" }}\n":       "templates/01.md, ligne 3 : {{ printf … }} : le format « %d » ne convient pas à ses valeurs (1 donnée(s))",
 		"# T\n\n{{ printf \"%s et %s\" \"a\" }}\n": "templates/01.md, ligne 3 : {{ printf … }} : le format « %s et %s » ne convient pas à ses valeurs (1 donnée(s))",
 	} {
 		_, probs := Compose(contract(model.Template{Name: "01.md", Path: "templates/01.md", Text: text}), runeMeasurer{}, chart.Fonts{})
