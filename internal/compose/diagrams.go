@@ -33,6 +33,7 @@ func (k *composer) figure(name string, d directive, t model.Template) []doc.Bloc
 	if title := d.Params["titre"]; title != "" {
 		k.caption(&f, title, "")
 	}
+	k.described(&f, f.Alt)
 	return []doc.Block{f}
 }
 
@@ -70,6 +71,7 @@ func (k *composer) chart(d directive, t model.Template) []doc.Block {
 			return nil
 		}
 		k.caption(&f, spec.Title, spec.Data.Source)
+		k.described(&f, k.chartData(spec))
 		return []doc.Block{f}
 	}
 	k.probs = append(k.probs, problemAt(t, d.Line, fmt.Sprintf("graphique « %s » inconnu ; attendu un identifiant de la feuille « Graphiques » de %s (présents : %s)", id, k.c.Files.Diagnostic, strings.Join(ids, ", ")), d.Text))
@@ -114,6 +116,14 @@ func (k *composer) governanceFigure() doc.Figure {
 	}
 	down, up := k.word("gouvernance.descend"), k.word("gouvernance.remonte")
 	var items []doc.Item
+	// its description: the boxes top down, then the flows between them
+	var alt []string
+	for _, b := range boxes {
+		alt = append(alt, k.box(b.title, b.sub))
+	}
+	for i := 0; i+1 < len(boxes); i++ {
+		alt = append(alt, k.words("alt.flux", "haut", boxes[i].title, "bas", boxes[i+1].title, "descend", down, "remonte", up))
+	}
 	for i, b := range boxes {
 		y := float64(i) * (bh + gap)
 		fill := b.fill
@@ -131,7 +141,7 @@ func (k *composer) governanceFigure() doc.Figure {
 			items = append(items, doc.Text{X: x + bw*0.7 + 2, Y: yb + gap/2 + 1, Text: up, Style: doc.Italic, Size: th.DiagramArrow, Color: grey})
 		}
 	}
-	return doc.Figure{Width: w, Height: 3*bh + 2*gap, Items: items}
+	return doc.Figure{Width: w, Height: 3*bh + 2*gap, Items: items, Alt: strings.Join(alt, altCategories)}
 }
 
 // dispositifsFigure draws the échelons as bands, from the national one at
@@ -146,6 +156,7 @@ func (k *composer) dispositifsFigure() doc.Figure {
 	levels := k.c.Levels
 	fills := th.DiagramBands[:]
 	var items []doc.Item
+	var alt []string // its description: each échelon with its dispositifs, top down
 	y := 0.0
 	// national at the top: reverse the sheet's local-first order
 	for i := len(levels) - 1; i >= 0; i-- {
@@ -157,6 +168,7 @@ func (k *composer) dispositifsFigure() doc.Figure {
 			anchor  string
 		}
 		var bs []box
+		var names []string
 		x := labelW + pad
 		row := 0
 		for di, d := range lv.Dispositifs {
@@ -164,6 +176,7 @@ func (k *composer) dispositifsFigure() doc.Figure {
 			if label == "" {
 				label = d.Name
 			}
+			names = append(names, k.box(label, d.Name))
 			bw := k.m.Width(label, 0, size) + 5
 			if x+bw > w-pad && x > labelW+pad {
 				row++
@@ -172,6 +185,7 @@ func (k *composer) dispositifsFigure() doc.Figure {
 			bs = append(bs, box{x: x, y: float64(row) * (boxH + vgap), w: min(bw, w-labelW-2*pad), label: label, anchor: k.dispositifAnchor(i, di)})
 			x += bw + hgap
 		}
+		alt = append(alt, k.words("alt.echelon", "echelon", lv.Name, "dispositifs", strings.Join(names, altSeries)))
 		bandH := float64(row+1)*(boxH+vgap) - vgap + 2*pad
 		fill := fills[(len(levels)-1-i)%len(fills)]
 		items = append(items, doc.Rect{X: 0, Y: y, W: w, H: bandH, Fill: &fill, Radius: 1.5})
@@ -192,5 +206,5 @@ func (k *composer) dispositifsFigure() doc.Figure {
 	}
 	// the declension runs downwards, from national to local
 	items = append(items, arrow(w+4, 2, y-4, dark)...)
-	return doc.Figure{Width: w + arrowW, Height: y, Items: items}
+	return doc.Figure{Width: w + arrowW, Height: y, Items: items, Alt: strings.Join(alt, altCategories)}
 }

@@ -111,12 +111,14 @@ func (a *annex) trend(p map[string]string, f model.Fiche) []doc.Block {
 
 // memChart draws a chart of data made here rather than read from a sheet.
 func (k *composer) memChart(id, kind, title, axis string, data *model.StatTable, source string) []doc.Block {
-	f, err := chart.Figure(model.ChartSpec{ID: id, Kind: kind, Title: title, ValueAxis: axis, Data: data}, k.theme().ChartWidth(), k.m, k.fonts, k.theme())
+	spec := model.ChartSpec{ID: id, Kind: kind, Title: title, ValueAxis: axis, Data: data}
+	f, err := chart.Figure(spec, k.theme().ChartWidth(), k.m, k.fonts, k.theme())
 	if err != nil {
 		k.probs.Errorf("", "", "", "%v", err)
 		return nil
 	}
 	k.caption(&f, title, source)
+	k.described(&f, k.chartData(spec))
 	return []doc.Block{f}
 }
 

@@ -16,11 +16,14 @@ const (
 type Color struct{ R, G, B uint8 }
 
 // Inline is a run of text with one style. Link, when set, is either an
-// external URL or "#anchor" for a place inside the document.
+// external URL or "#anchor" for a place inside the document. Expansion,
+// when set, is what the run (a sigle of the sigles workbook) stands for,
+// so that a screen reader can speak it in full; it is never printed.
 type Inline struct {
-	Text  string
-	Style Style
-	Link  string
+	Text      string
+	Style     Style
+	Link      string
+	Expansion string
 }
 
 // Block is any block-level element of the document.
@@ -109,6 +112,7 @@ type Figure struct {
 	Caption       string // "Figure 3 – …", under the drawing
 	Source        string // "Source : …", under the caption
 	Anchor        string // link target, for the table des figures
+	Alt           string // its description in words, from its data, for readers who cannot see it; never printed
 }
 
 // FigureList is the table des figures: every figure with a caption, and
