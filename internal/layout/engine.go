@@ -12,6 +12,9 @@ import (
 type Page struct {
 	Items []doc.Item
 	Cover bool // the title page carries no running header or footer
+	// Tags holds, for each item, 1 + the index in Result.Elements of the
+	// structure element it belongs to; 0, or no entry, is an artifact.
+	Tags []int
 }
 
 // Position is a place in the laid-out document.
@@ -41,6 +44,8 @@ type Result struct {
 	// Signatures are the signing boxes of the signature pages, so the
 	// writer can put a signature field exactly over each one.
 	Signatures []SignatureBox
+	// Elements is the logical structure, for a tagged PDF (tag.go).
+	Elements []doc.StructElem
 }
 
 // SignatureBox is one signing box: its page (1-based), its rectangle in
@@ -75,6 +80,8 @@ type engine struct {
 
 	section string // the last level-1 heading met, for the page guard
 	tooLong bool   // more than MaxPages pages: run stopped
+
+	tags tags // the structure elements of what is drawn
 }
 
 // memo keeps, across the passes of a layout, the lines of each block and
@@ -120,7 +127,7 @@ func Layout(d *doc.Document, g Geometry, th *theme.Theme, m Measurer) (*Result, 
 		if e.tooLong {
 			return nil, fmt.Errorf("mise en page : le document dépasse %d pages (atteint dans la section « %s ») ; attendu un contrat de quelques centaines de pages : un modèle ou un classeur produit-il trop de texte ?", MaxPages, e.section)
 		}
-		res := &Result{Anchors: e.anchors, TOC: e.toc, Figures: e.figures, Printed: e.printed, Signatures: e.boxes}
+		res := &Result{Anchors: e.anchors, TOC: e.toc, Figures: e.figures, Printed: e.printed, Signatures: e.boxes, Elements: e.tags.elems}
 		for _, p := range e.pages {
 			res.Pages = append(res.Pages, *p)
 		}
@@ -170,7 +177,7 @@ func (e *engine) run(blocks []doc.Block) {
 		case doc.Sommaire:
 			flush()
 			e.breakPage()
-			e.place(e.sommaire(v, blocks))
+			e.place(stamp(e.sommaire(v, blocks), i, v))
 			e.newPage()
 		case doc.SignaturePage:
 			var lead []line
@@ -182,7 +189,7 @@ func (e *engine) run(blocks []doc.Block) {
 			e.signaturePage(v, lead)
 		case doc.FigureList:
 			last = len(pending)
-			pending = append(pending, e.figureList(v, blocks)...)
+			pending = append(pending, stamp(e.figureList(v, blocks), i, v)...)
 		case doc.Table:
 			// lines that must stay with the table (a heading) go with it
 			k := len(pending)
@@ -205,11 +212,11 @@ func (e *engine) run(blocks []doc.Block) {
 			}
 			first := e.atTop() && len(pending) == 0
 			last = len(pending)
-			pending = append(pending, e.blockLines(i, first, func() []line { return e.heading(v, e.g.Width(), body, first) })...)
+			pending = append(pending, stamp(e.blockLines(i, first, func() []line { return e.heading(v, e.g.Width(), body, first) }), i, v)...)
 		default:
 			first := e.atTop() && len(pending) == 0
 			last = len(pending)
-			pending = append(pending, e.blockLines(i, first, func() []line { return e.block(b, e.g.Width(), body, first) })...)
+			pending = append(pending, stamp(e.blockLines(i, first, func() []line { return e.block(b, e.g.Width(), body, first) }), i, b)...)
 		}
 	}
 	flush()
@@ -287,8 +294,12 @@ func (e *engine) place(ls []line) {
 // put draws a line at the cursor and records its marks.
 func (e *engine) put(l line, x float64) {
 	p := e.page()
+	from := len(p.Items)
 	for _, it := range l.items {
 		p.Items = append(p.Items, shift(it, x, e.y))
+	}
+	if l.block > 0 && len(l.items) > 0 {
+		p.tagFrom(from, e.tags.blockElem(l.block-1, l.role))
 	}
 	for _, mk := range l.marks {
 		e.mark(mk, e.y)

@@ -11,6 +11,8 @@ type line struct {
 	keepNext bool   // never break the page right after this line
 	marks    []mark // headings that start on this line
 	fixed    bool   // whole-page content (cover, signature page): placed as is
+	block    int    // 1 + the index of the block it belongs to; 0: an artifact
+	role     string // that block's structure type
 }
 
 // mark records a heading that starts on a line, so that the page it lands on

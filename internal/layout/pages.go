@@ -145,6 +145,12 @@ func (e *engine) cover(c doc.Cover) {
 	}
 	center := func(s string, size float64, style doc.Style, col doc.Color, lead float64) {
 		st := textStyle{size: size, color: col, align: doc.Center, leading: lead, extra: style}
+		from := len(p.Items)
+		defer func() {
+			if len(p.Items) > from {
+				p.tagFrom(from, e.tags.newElem(doc.StructP, -1))
+			}
+		}()
 		for _, l := range e.setText(plain(s, 0), w, st) {
 			for _, it := range l.items {
 				p.Items = append(p.Items, shift(it, x, y))
@@ -205,9 +211,11 @@ func (e *engine) divider(h doc.Heading) {
 		title = doc.PlainText(h.Text)
 	}
 	ls[0].marks = append(ls[0].marks, mark{anchor: h.Anchor, tocLevel: h.TOCLevel, title: title})
+	from := len(p.Items)
 	for _, l := range ls {
 		e.put(l, e.g.Left+15)
 	}
+	p.tagFrom(from, e.tags.newElem(blockRole(h), -1))
 	e.newPage()
 }
 
@@ -265,9 +273,11 @@ func (e *engine) signaturePage(s doc.SignaturePage, lead []line) {
 	box = max(box, 10)
 	p := e.page()
 	for _, cs := range sets {
+		from := len(p.Items)
 		for _, l := range cs.title {
 			e.put(l, e.g.Left)
 		}
+		p.tagFrom(from, e.tags.newElem(doc.StructP, -1))
 		e.y += 3
 		cw := (width - gapX*float64(cs.cols-1)) / float64(cs.cols)
 		for r, row := range cs.rows {
@@ -278,12 +288,14 @@ func (e *engine) signaturePage(s doc.SignaturePage, lead []line) {
 			for j, ls := range row {
 				x := e.g.Left + float64(j)*(cw+gapX)
 				y := e.y
+				from := len(p.Items)
 				for _, l := range ls {
 					for _, it := range l.items {
 						p.Items = append(p.Items, shift(it, x, y))
 					}
 					y += l.h
 				}
+				p.tagFrom(from, e.tags.newElem(doc.StructP, -1))
 				stroke := e.theme.Border
 				p.Items = append(p.Items, doc.Rect{X: x, Y: e.y + rowH + 1, W: cw, H: box - 1, Stroke: &stroke, LineWidth: 0.25})
 				e.boxes = append(e.boxes, SignatureBox{Page: len(e.pages), X: x, Y: e.y + rowH + 1, W: cw, H: box - 1, Signer: cs.who[r][j],

@@ -134,9 +134,11 @@ func (e *engine) drawSpan(t doc.Table, s *span, bottom float64) {
 		if !fits(y+l.h, bottom) {
 			break
 		}
+		from := len(p.Items)
 		for _, it := range l.items {
 			p.Items = append(p.Items, shift(it, e.g.Left+c.x, y))
 		}
+		e.tagCell(p, from, c)
 		y += l.h
 	}
 }
@@ -162,6 +164,7 @@ func (e *engine) drawRow(t doc.Table, row rowBox, h float64, lines [][]line) {
 	p := e.page()
 	x0 := e.g.Left
 	for i, c := range row.cells {
+		e.tagCell(p, len(p.Items), c) // the cell's element, in reading order
 		if c.rows > 1 {
 			continue // spanning cells are drawn by the row-span logic
 		}
@@ -175,9 +178,11 @@ func (e *engine) drawRow(t doc.Table, row rowBox, h float64, lines [][]line) {
 			y = e.y + (h-height(ls))/2
 		}
 		for _, l := range ls {
+			from := len(p.Items)
 			for _, it := range l.items {
 				p.Items = append(p.Items, shift(it, x0+c.x, y))
 			}
+			e.tagCell(p, from, c)
 			for _, mk := range l.marks {
 				e.mark(mk, y)
 			}

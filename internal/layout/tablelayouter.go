@@ -53,6 +53,8 @@ func (e *engine) placeTable(t doc.Table, lead []line, index int) {
 		return
 	}
 	l := e.newTableLayouter(t, index)
+	e.tags.table = e.tableTags(t, l.nh)
+	defer func() { e.tags.table = nil }()
 	l.start(lead)
 	l.repeatHeader()
 	for r := l.nh; r < len(l.rows); r++ {
@@ -157,6 +159,7 @@ func (l *tableLayouter) placeRow(r int) {
 // drawWhole draws row r at the cursor, whole, and moves below it.
 func (l *tableLayouter) drawWhole(r int) {
 	row := l.rows[r]
+	l.e.tags.table.row = r
 	l.openSpans(r)
 	l.e.drawRow(l.t, row, row.h, nil)
 	l.e.y += row.h
@@ -168,6 +171,7 @@ func (l *tableLayouter) drawWhole(r int) {
 // until the last part.
 func (l *tableLayouter) splitRow(r int) {
 	e, row := l.e, l.rows[r]
+	e.tags.table.row = r
 	rest := make([][]line, len(row.cells))
 	for i, c := range row.cells {
 		rest[i] = c.lines
@@ -237,7 +241,9 @@ func (l *tableLayouter) breakPage() {
 	}
 	l.open = nil
 	l.e.newPage()
+	l.e.tags.table.repeat = true
 	l.repeatHeader()
+	l.e.tags.table.repeat = false
 	for _, s := range body {
 		s.top = l.e.y
 		l.open = append(l.open, s)

@@ -1,0 +1,140 @@
+package layout
+
+import (
+	"strconv"
+
+	"github.com/contrat-local-sante/cls/internal/doc"
+)
+
+// The layout tags what it draws with the structure element it belongs to,
+// so that the writer can make a tagged PDF a screen reader follows. An
+// item left untagged (running header, footer, page number, rules,
+// shading, a table header repeated on a continuation page) is an
+// artifact.
+
+// tags is the engine's structure state for one pass.
+type tags struct {
+	elems  []doc.StructElem
+	blocks map[int]int // block index → element, for blocks placed as lines
+	table  *tableTags  // the table being placed, nil outside tables
+}
+
+// tableTags maps a table's rows and cells to their elements.
+type tableTags struct {
+	elem   int
+	rows   map[int]int
+	cells  map[*cellBox]int
+	row    int  // the row being drawn
+	repeat bool // drawing a repeated header: artifacts
+	nh     int  // header rows
+	layout bool // a layout table: cells are paragraphs
+}
+
+// newElem appends an element and returns its index.
+func (t *tags) newElem(role string, parent int) int {
+	t.elems = append(t.elems, doc.StructElem{Role: role, Parent: parent})
+	return len(t.elems) - 1
+}
+
+// blockElem returns the element of the i-th block, made the first time
+// its content is placed, so that elements come in reading order.
+func (t *tags) blockElem(i int, role string) int {
+	if t.blocks == nil {
+		t.blocks = map[int]int{}
+	}
+	if k, ok := t.blocks[i]; ok {
+		return k
+	}
+	k := t.newElem(role, -1)
+	t.blocks[i] = k
+	return k
+}
+
+// tagFrom tags the page's items from index from on with element k.
+func (p *Page) tagFrom(from, k int) {
+	for len(p.Tags) < len(p.Items) {
+		p.Tags = append(p.Tags, 0)
+	}
+	for i := from; i < len(p.Items); i++ {
+		p.Tags[i] = k + 1
+	}
+}
+
+// blockRole is the structure type of a block placed as lines.
+func blockRole(b doc.Block) string {
+	switch v := b.(type) {
+	case doc.Heading:
+		return "H" + strconv.Itoa(min(max(v.Level, 1), 6))
+	case doc.List:
+		return doc.StructL
+	case doc.Figure:
+		return doc.StructFigure
+	case doc.Sommaire, doc.FigureList:
+		return doc.StructTOC
+	case doc.Table:
+		return doc.StructTable
+	}
+	return doc.StructP
+}
+
+// stamp marks lines as the content of block i.
+func stamp(ls []line, i int, b doc.Block) []line {
+	role := blockRole(b)
+	for k := range ls {
+		ls[k].block, ls[k].role = i+1, role
+	}
+	return ls
+}
+
+// cellElem returns the element of a table cell, under its row's.
+func (e *engine) cellElem(c *cellBox, header bool) int {
+	tt := e.tags.table
+	if k, ok := tt.cells[c]; ok {
+		return k
+	}
+	if tt.layout {
+		k := e.tags.newElem(doc.StructP, tt.elem)
+		tt.cells[c] = k
+		return k
+	}
+	tr, ok := tt.rows[tt.row]
+	if !ok {
+		tr = e.tags.newElem(doc.StructTR, tt.elem)
+		tt.rows[tt.row] = tr
+	}
+	role, scope := doc.StructTD, ""
+	switch {
+	case header || c.cell.Role == doc.RoleHead:
+		role, scope = doc.StructTH, doc.ScopeColumn
+	case c.cell.Role == doc.RoleLabel:
+		role, scope = doc.StructTH, doc.ScopeRow
+	}
+	k := e.tags.newElem(role, tr)
+	e.tags.elems[k].Scope = scope
+	tt.cells[c] = k
+	return k
+}
+
+// tableTags starts the elements of a table with nh header rows. A layout
+// table (RoleLayoutTable) only aligns text: its cells are paragraphs
+// in a Div, not data cells.
+func (e *engine) tableTags(t doc.Table, nh int) *tableTags {
+	role := doc.StructTable
+	if t.Role == doc.RoleLayoutTable {
+		role = doc.StructDiv
+	}
+	return &tableTags{elem: e.tags.newElem(role, -1), rows: map[int]int{}, cells: map[*cellBox]int{}, nh: nh, layout: role == doc.StructDiv}
+}
+
+// tagCell tags the page's items from index from on as cell c's content,
+// unless they are a repeated header, which is an artifact.
+func (e *engine) tagCell(p *Page, from int, c *cellBox) {
+	tt := e.tags.table
+	if tt == nil || tt.repeat {
+		return
+	}
+	k := e.cellElem(c, tt.row < tt.nh)
+	if len(p.Items) > from {
+		p.tagFrom(from, k)
+	}
+}
