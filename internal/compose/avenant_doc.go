@@ -111,6 +111,7 @@ func ComposeAvenant(c, old *model.Contract, n int, m Measurer, fonts chart.Fonts
 	for _, t := range templateSet(c, AvenantSet) {
 		out = append(out, k.template(t, 0)...)
 	}
+	expandSigles(c, out)
 	return &doc.Document{Meta: ak.meta, Blocks: out}, k.probs
 }
 

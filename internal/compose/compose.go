@@ -74,7 +74,9 @@ type chartResult struct {
 // Compose builds the document. Charts are set in the given fonts.
 func Compose(c *model.Contract, m Measurer, fonts chart.Fonts) (*doc.Document, diag.List) {
 	k := newComposer(c, m, fonts)
-	return k.contract(), k.probs
+	d := k.contract()
+	expandSigles(c, d.Blocks)
+	return d, k.probs
 }
 
 // ComposeWithEvaluation builds the contract followed by the evaluation
@@ -84,6 +86,7 @@ func ComposeWithEvaluation(c *model.Contract, evals []model.Evaluation, m Measur
 	k := newComposer(c, m, fonts)
 	d := k.contract()
 	d.Blocks = append(d.Blocks, k.evaluationAnnex(evals)...)
+	expandSigles(c, d.Blocks)
 	return d, k.probs
 }
 

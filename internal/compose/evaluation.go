@@ -25,6 +25,7 @@ func ComposeEvaluation(c *model.Contract, evals []model.Evaluation, m Measurer, 
 	meta.Subject = meta.Title
 	meta.HeaderText = a.title
 	meta.FooterText = c.Version()
+	expandSigles(c, blocks)
 	return &doc.Document{Meta: meta, Blocks: blocks}, k.probs
 }
 

@@ -16,14 +16,22 @@ const (
 type Color struct{ R, G, B uint8 }
 
 // Inline is a run of text with one style. Link, when set, is either an
-// external URL or "#anchor" for a place inside the document. Expansion,
-// when set, is what the run (a sigle of the sigles workbook) stands for,
-// so that a screen reader can speak it in full; it is never printed.
+// external URL or "#anchor" for a place inside the document. Expansions
+// are the sigles of the sigles workbook the run holds, with what each
+// stands for, so that a screen reader can speak them in full; they are
+// never printed, and the run stays whole so that it prints as before.
 type Inline struct {
-	Text      string
-	Style     Style
-	Link      string
-	Expansion string
+	Text       string
+	Style      Style
+	Link       string
+	Expansions []Expansion
+}
+
+// Expansion is a sigle inside a run's Text, at byte Offset for Length
+// bytes, and what it stands for (« Agence Régionale de Santé » for ARS).
+type Expansion struct {
+	Offset, Length int
+	Text           string
 }
 
 // Block is any block-level element of the document.
