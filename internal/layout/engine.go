@@ -214,6 +214,7 @@ func (e *engine) run(blocks []doc.Block) {
 			last = len(pending)
 			pending = append(pending, stamp(e.blockLines(i, first, func() []line { return e.heading(v, e.g.Width(), body, first) }), i, v)...)
 		default:
+			e.tags.alt(i, b)
 			first := e.atTop() && len(pending) == 0
 			last = len(pending)
 			pending = append(pending, stamp(e.blockLines(i, first, func() []line { return e.block(b, e.g.Width(), body, first) }), i, b)...)

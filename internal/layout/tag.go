@@ -15,8 +15,9 @@ import (
 // tags is the engine's structure state for one pass.
 type tags struct {
 	elems  []doc.StructElem
-	blocks map[int]int // block index → element, for blocks placed as lines
-	table  *tableTags  // the table being placed, nil outside tables
+	blocks map[int]int    // block index → element, for blocks placed as lines
+	alts   map[int]string // block index → a figure's text equivalent
+	table  *tableTags     // the table being placed, nil outside tables
 }
 
 // tableTags maps a table's rows and cells to their elements.
@@ -46,8 +47,19 @@ func (t *tags) blockElem(i int, role string) int {
 		return k
 	}
 	k := t.newElem(role, -1)
+	t.elems[k].Alt = t.alts[i]
 	t.blocks[i] = k
 	return k
+}
+
+// alt records the text equivalent of the i-th block, a figure.
+func (t *tags) alt(i int, b doc.Block) {
+	if f, ok := b.(doc.Figure); ok && f.Alt != "" {
+		if t.alts == nil {
+			t.alts = map[int]string{}
+		}
+		t.alts[i] = f.Alt
+	}
 }
 
 // tagFrom tags the page's items from index from on with element k.

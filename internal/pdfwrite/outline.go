@@ -7,6 +7,7 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 
+	"github.com/contrat-local-sante/cls/internal/doc"
 	"github.com/contrat-local-sante/cls/internal/layout"
 )
 
@@ -30,6 +31,8 @@ import (
 type targets struct {
 	bookmarks []layout.Position
 	links     map[int][]layout.Position // by page, 1-based
+	elems     []doc.StructElem          // the structure, for a tagged PDF
+	marks     [][]int                   // by page, the element of each MCID
 }
 
 // mend reads fpdf's output, sets the outline's counts and every
@@ -67,6 +70,9 @@ func mend(pdf []byte, g layout.Geometry, t targets, a archived) ([]byte, error) 
 		return nil, err
 	}
 	if err := signatureFields(x, pages, g, a.signatures); err != nil {
+		return nil, err
+	}
+	if err := markTree(x, pages, t.elems, t.marks, a.meta.Lang); err != nil {
 		return nil, err
 	}
 	if err := setID(x); err != nil {

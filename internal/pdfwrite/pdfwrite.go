@@ -124,7 +124,9 @@ func write(res *layout.Result, opt Options) ([]byte, error) {
 			pdf.Bookmark(noBreakSpaces.Replace(t.Title), t.Level-1, t.At.Y)
 			want.bookmarks = append(want.bookmarks, t.At)
 		}
-		for _, it := range p.Items {
+		mk := &marker{pdf: pdf, elems: res.Elements, open: -1}
+		for k, it := range p.Items {
+			mk.item(it, tagOf(p, k))
 			if l, ok := it.(doc.Link); ok && strings.HasPrefix(l.Target, "#") {
 				if _, ok := links[l.Target[1:]]; ok {
 					want.links[n] = append(want.links[n], res.Anchors[l.Target[1:]])
@@ -132,7 +134,10 @@ func write(res *layout.Result, opt Options) ([]byte, error) {
 			}
 			draw(pdf, fam.Name, it, links)
 		}
+		mk.close()
+		want.marks = append(want.marks, mk.mcids)
 	}
+	want.elems = res.Elements
 	if err := pdf.Error(); err != nil {
 		return nil, fmt.Errorf("écriture du PDF impossible (%s)", safefile.Cause(err))
 	}
