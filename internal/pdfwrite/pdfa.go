@@ -131,10 +131,12 @@ func xmp(m doc.Meta, date time.Time, unicode bool) []byte {
 <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
 <rdf:Description rdf:about=""
  xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"
+ xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/"
  xmlns:dc="http://purl.org/dc/elements/1.1/"
  xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
  xmlns:xmp="http://ns.adobe.com/xap/1.0/">
 <pdfaid:part>3</pdfaid:part>
+<pdfuaid:part>1</pdfuaid:part>
 `)
 	fmt.Fprintf(&b, "<pdfaid:conformance>%s</pdfaid:conformance>\n", level)
 	b.WriteString("<dc:format>application/pdf</dc:format>\n")
@@ -158,7 +160,9 @@ func xmp(m doc.Meta, date time.Time, unicode bool) []byte {
 	for _, tag := range []string{"xmp:CreateDate", "xmp:ModifyDate", "xmp:MetadataDate"} {
 		fmt.Fprintf(&b, "<%s>%s</%s>\n", tag, when, tag)
 	}
-	b.WriteString("</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"r\"?>")
+	b.WriteString("</rdf:Description>\n")
+	b.WriteString(pdfuaSchema)
+	b.WriteString("</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"r\"?>")
 	return b.Bytes()
 }
 
