@@ -127,3 +127,27 @@ func TestFiguresAreDescribedFromTheirData(t *testing.T) {
 	}
 	t.Logf("governance: %s\ndispositifs: %s\nfirst: %s", gov, disp, figs[0].Alt)
 }
+
+// The charts of the shipped evaluation annex (fiches by état, by axe) are
+// described from their data too: each names the états it counts.
+func TestEvaluationChartsAreDescribed(t *testing.T) {
+	c := shippedContract(t)
+	evals, probs := source.ReadEvaluations(c, filepath.Join("..", "..", "sources"), 2025, nil)
+	if probs.HasErrors() {
+		t.Fatal(probs)
+	}
+	contractOnly, _ := Compose(c, runeMeasurer{}, chart.Fonts{})
+	d, probs := ComposeWithEvaluation(c, evals, runeMeasurer{}, chart.Fonts{})
+	if probs.HasErrors() {
+		t.Fatal(probs)
+	}
+	annex := figures(d.Blocks)[len(figures(contractOnly.Blocks)):]
+	if len(annex) == 0 {
+		t.Fatal("the shipped evaluation annex has no chart")
+	}
+	for _, f := range annex {
+		if !strings.HasPrefix(f.Alt, f.Caption+" : ") || !strings.Contains(f.Alt, model.States[0]) {
+			t.Errorf("annex chart %q: description %q lacks its caption or the état %q", f.Caption, f.Alt, model.States[0])
+		}
+	}
+}
