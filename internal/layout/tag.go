@@ -18,6 +18,7 @@ type tags struct {
 	blocks map[int]int    // block index → element, for blocks placed as lines
 	alts   map[int]string // block index → a figure's text equivalent
 	table  *tableTags     // the table being placed, nil outside tables
+	level  int            // the level of the last heading element made
 }
 
 // tableTags maps a table's rows and cells to their elements.
@@ -31,8 +32,16 @@ type tableTags struct {
 	layout bool // a layout table: cells are paragraphs
 }
 
-// newElem appends an element and returns its index.
+// newElem appends an element and returns its index. Elements are made in
+// reading order, so a heading's level is kept at most one below the last
+// one's: a template may jump from « # » to « ### » (the letters of the
+// sigles list), and a screen reader lists headings by level, where a
+// skipped level reads as a missing section.
 func (t *tags) newElem(role string, parent int) int {
+	if len(role) == 2 && role[0] == 'H' && role[1] >= '1' && role[1] <= '6' {
+		n := min(int(role[1]-'0'), t.level+1)
+		role, t.level = "H"+strconv.Itoa(n), n
+	}
 	t.elems = append(t.elems, doc.StructElem{Role: role, Parent: parent})
 	return len(t.elems) - 1
 }

@@ -77,3 +77,17 @@ func TestBodyTextIsTaggedAndFurnitureIsNot(t *testing.T) {
 		}
 	}
 }
+
+func TestHeadingLevelsNeverSkip(t *testing.T) {
+	h := func(level int, s string) doc.Heading { return doc.Heading{Level: level, Text: []doc.Inline{{Text: s}}} }
+	res := layoutBlocks(t, h(1, "Sigles"), h(3, "A"), para("ARS"), h(2, "Suite"), h(3, "Fin"))
+	var got []string
+	for _, el := range res.Elements {
+		if strings.HasPrefix(el.Role, "H") {
+			got = append(got, el.Role)
+		}
+	}
+	if want := "H1 H2 H2 H3"; strings.Join(got, " ") != want {
+		t.Errorf("headings tagged %v, want %s", got, want)
+	}
+}

@@ -1,0 +1,264 @@
+package pipeline
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/pdfcpu/pdfcpu/pkg/api"
+	pmodel "github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+)
+
+// The tagged PDF of issue 15, checked on the shipped contract as a screen
+// reader would meet it: a structure tree, every shown string inside a
+// marked-content sequence, headings that never skip a level, figures
+// described, and no running header or footer in the read text.
+
+func readTagged(t *testing.T) (*pmodel.XRefTable, types.Dict) {
+	t.Helper()
+	ctx, err := api.ReadContext(bytes.NewReader(real(t).PDF), pmodel.NewDefaultConfiguration())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ctx.EnsurePageCount(); err != nil {
+		t.Fatal(err)
+	}
+	root, err := ctx.XRefTable.Catalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ctx.XRefTable, root
+}
+
+func TestCatalogIsTagged(t *testing.T) {
+	x, root := readTagged(t)
+	mi, err := x.DereferenceDict(root["MarkInfo"])
+	if err != nil || mi == nil || mi["Marked"] != types.Boolean(true) {
+		t.Errorf("/MarkInfo = %v, want << /Marked true >>", root["MarkInfo"])
+	}
+	if root["StructTreeRoot"] == nil {
+		t.Fatal("no /StructTreeRoot")
+	}
+	if l, ok := root["Lang"].(types.StringLiteral); !ok || !strings.HasPrefix(string(l), "fr") {
+		t.Errorf("/Lang = %v, want fr-FR", root["Lang"])
+	}
+	vp, err := x.DereferenceDict(root["ViewerPreferences"])
+	if err != nil || vp == nil || vp["DisplayDocTitle"] != types.Boolean(true) {
+		t.Errorf("/ViewerPreferences = %v, want /DisplayDocTitle true", root["ViewerPreferences"])
+	}
+	for i := 1; i <= x.PageCount; i++ {
+		d, _, _, err := x.PageDict(i, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d["Annots"] != nil && d["Tabs"] != types.Name("S") {
+			t.Errorf("page %d has annotations but /Tabs %v, want /S", i, d["Tabs"])
+		}
+	}
+	if out, err := exec.Command("pdfinfo", "-meta", writeTemp(t)).Output(); err == nil && !bytes.Contains(out, []byte("<pdfuaid:part>1</pdfuaid:part>")) {
+		t.Error("the XMP does not say pdfuaid:part 1")
+	}
+}
+
+// writeTemp writes the contract to a temporary file for poppler's tools.
+func writeTemp(t *testing.T) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "contrat.pdf")
+	if err := os.WriteFile(p, real(t).PDF, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestStructureTree(t *testing.T) {
+	x, root := readTagged(t)
+	tree, err := x.DereferenceDict(root["StructTreeRoot"])
+	if err != nil || tree == nil {
+		t.Fatalf("structure tree unreadable: %v", err)
+	}
+	if tree["ParentTree"] == nil {
+		t.Error("no /ParentTree")
+	}
+	roles := map[string]int{}
+	last := 0 // the last heading level met, in reading order
+	var walk func(o types.Object, depth int)
+	walk = func(o types.Object, depth int) {
+		if depth > 50 {
+			t.Fatal("structure tree too deep: a cycle?")
+		}
+		switch v := o.(type) {
+		case types.Array:
+			for _, k := range v {
+				walk(k, depth)
+			}
+			return
+		case types.IndirectRef:
+			d, err := x.DereferenceDict(v)
+			if err != nil || d == nil {
+				t.Fatalf("structure element %v unreadable", v)
+			}
+			s, _ := d["S"].(types.Name)
+			role := string(s)
+			roles[role]++
+			if len(role) == 2 && role[0] == 'H' && role[1] >= '1' && role[1] <= '6' {
+				n := int(role[1] - '0')
+				if n > last+1 {
+					t.Errorf("heading level skipped: %s after H%d", role, last)
+				}
+				last = n
+			}
+			if role == "Figure" {
+				if alt, ok := d["Alt"]; !ok || alt == nil || len(alt.String()) <= 6 {
+					t.Errorf("figure without /Alt")
+				}
+			}
+			if role == "TH" && d["A"] == nil {
+				t.Error("TH without /Scope")
+			}
+			walk(d["K"], depth+1)
+		}
+	}
+	walk(tree["K"], 0)
+	for _, r := range []string{"Document", "H1", "H2", "P", "Table", "TR", "TH", "TD", "Figure", "TOC", "L"} {
+		if roles[r] == 0 {
+			t.Errorf("no %s element in the structure tree (have %v)", r, roles)
+		}
+	}
+}
+
+// TestNoUntaggedText parses each page's content: every string shown
+// (Tj, TJ, ', ") is inside a marked-content sequence, of a structure
+// element (BDC with an MCID) or an artifact.
+func TestNoUntaggedText(t *testing.T) {
+	x, _ := readTagged(t)
+	total := 0
+	defer func() {
+		if total < 1000 {
+			t.Errorf("only %d text shows found in the whole contract: the content parser misses them", total)
+		}
+	}()
+	for i := 1; i <= x.PageCount; i++ {
+		d, _, _, err := x.PageDict(i, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		content, err := x.PageContent(d, i)
+		if err != nil {
+			t.Fatalf("page %d: %v", i, err)
+		}
+		depth, shows, marked := 0, 0, 0
+		for _, op := range operators(content) {
+			switch op {
+			case "BDC", "BMC":
+				depth++
+				marked++
+			case "EMC":
+				depth--
+				if depth < 0 {
+					t.Fatalf("page %d: EMC without BDC", i)
+				}
+			case "Tj", "TJ", "'", `"`:
+				shows++
+				total++
+				if depth == 0 {
+					t.Errorf("page %d: text shown outside any marked-content sequence", i)
+				}
+			}
+		}
+		if depth != 0 {
+			t.Errorf("page %d: %d marked-content sequences left open", i, depth)
+		}
+		if shows > 0 && marked == 0 {
+			t.Errorf("page %d: text but no marked content", i)
+		}
+	}
+}
+
+// operators returns the operators of a content stream, in order, skipping
+// strings, names, numbers and dictionaries.
+func operators(c []byte) []string {
+	var ops []string
+	for i := 0; i < len(c); {
+		switch ch := c[i]; {
+		case ch == '(':
+			depth := 0
+			for ; i < len(c); i++ {
+				if c[i] == '\\' {
+					i++
+					continue
+				}
+				if c[i] == '(' {
+					depth++
+				} else if c[i] == ')' {
+					depth--
+					if depth == 0 {
+						break
+					}
+				}
+			}
+			i++
+		case ch == '<' && i+1 < len(c) && c[i+1] != '<':
+			for i < len(c) && c[i] != '>' {
+				i++
+			}
+			i++
+		case ch == '/':
+			i++
+			for i < len(c) && !strings.ContainsRune(" \t\r\n/<>[]()", rune(c[i])) {
+				i++
+			}
+		case (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '\'' || ch == '"':
+			j := i + 1
+			for j < len(c) && ((c[j] >= 'a' && c[j] <= 'z') || (c[j] >= 'A' && c[j] <= 'Z') || c[j] == '*' || (c[j] >= '0' && c[j] <= '9')) {
+				j++
+			}
+			ops = append(ops, string(c[i:j]))
+			i = j
+		default:
+			i++
+		}
+	}
+	return ops
+}
+
+// TestReadTextHasNoRunningHeaderOrFooter: what a screen reader reads
+// (poppler's structure text) holds the header and footer lines, drawn on
+// nearly every page, at most once each (the cover may print the same
+// words as its own content).
+func TestReadTextHasNoRunningHeaderOrFooter(t *testing.T) {
+	if _, err := exec.LookPath("pdfinfo"); err != nil {
+		t.Skip("pdfinfo (poppler) not installed")
+	}
+	p := writeTemp(t)
+	out, err := exec.Command("pdfinfo", p).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !regexp.MustCompile(`(?m)^Tagged:\s+yes$`).Match(out) {
+		t.Errorf("pdfinfo does not say « Tagged: yes »:\n%s", out)
+	}
+	st, err := exec.Command("pdfinfo", "-struct-text", p).Output()
+	if err != nil {
+		t.Skipf("pdfinfo -struct-text: %v", err)
+	}
+	m := real(t).Document.Meta
+	pages := len(real(t).Layout.Pages)
+	third := strings.NewReplacer("{page}", "3", "{pages}", strconv.Itoa(pages)).Replace(m.PageNumber)
+	for _, s := range []string{m.HeaderText, m.FooterText, third} {
+		if s == "" {
+			continue
+		}
+		if n := bytes.Count(st, []byte(`"`+s+`"`)); n > 1 {
+			t.Errorf("« %s » read %d times: running header or footer not an artifact", s, n)
+		}
+	}
+	if !bytes.Contains(st, []byte("Préambule")) {
+		t.Error("the body text is missing from the structure text")
+	}
+}
