@@ -25,6 +25,9 @@ type StructElem struct {
 const (
 	StructP      = "P"
 	StructL      = "L"
+	StructLI     = "LI"
+	StructLbl    = "Lbl"
+	StructLBody  = "LBody"
 	StructFigure = "Figure"
 	StructTOC    = "TOC"
 	StructTable  = "Table"

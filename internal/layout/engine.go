@@ -300,7 +300,7 @@ func (e *engine) put(l line, x float64) {
 		p.Items = append(p.Items, shift(it, x, e.y))
 	}
 	if l.block > 0 && len(l.items) > 0 {
-		p.tagFrom(from, e.tags.blockElem(l.block-1, l.role))
+		e.tags.tagLine(p, from, l)
 	}
 	for _, mk := range l.marks {
 		e.mark(mk, e.y)

@@ -158,6 +158,9 @@ func (e *engine) list(l doc.List, width float64, ctx flowCtx, first bool) []line
 		inner.depth++
 		ls := e.flow(it.Blocks, width-indent, inner)
 		shiftLines(ls, indent)
+		for k := range ls {
+			ls[k].item, ls[k].label = i+1, false
+		}
 		if i > 0 {
 			out = append(out, gap(ctx.size*ptMM*e.theme.ItemSpace))
 		}
@@ -178,7 +181,9 @@ func (e *engine) list(l doc.List, width float64, ctx flowCtx, first bool) []line
 					break
 				}
 			}
-			ls[k].items = append(ls[k].items, doc.Text{X: x, Y: base, Text: label, Size: st.size, Color: st.color})
+			// first, so that it is read before the item
+			ls[k].items = append([]doc.Item{doc.Text{X: x, Y: base, Text: label, Size: st.size, Color: st.color}}, ls[k].items...)
+			ls[k].label = true
 			break
 		}
 		out = append(out, ls...)

@@ -13,6 +13,8 @@ type line struct {
 	fixed    bool   // whole-page content (cover, signature page): placed as is
 	block    int    // 1 + the index of the block it belongs to; 0: an artifact
 	role     string // that block's structure type
+	item     int    // in a list: 1 + the index of its item
+	label    bool   // in a list: items[0] is the item's label
 }
 
 // mark records a heading that starts on a line, so that the page it lands on

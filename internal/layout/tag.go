@@ -15,10 +15,11 @@ import (
 // tags is the engine's structure state for one pass.
 type tags struct {
 	elems  []doc.StructElem
-	blocks map[int]int    // block index → element, for blocks placed as lines
-	alts   map[int]string // block index → a figure's text equivalent
-	table  *tableTags     // the table being placed, nil outside tables
-	level  int            // the level of the last heading element made
+	blocks map[int]int       // block index → element, for blocks placed as lines
+	alts   map[int]string    // block index → a figure's text equivalent
+	table  *tableTags        // the table being placed, nil outside tables
+	level  int               // the level of the last heading element made
+	items  map[[2]int][2]int // (1 + block, 1 + list item) → its LI and LBody
 }
 
 // tableTags maps a table's rows and cells to their elements.
@@ -157,5 +158,36 @@ func (e *engine) tagCell(p *Page, from int, c *cellBox) {
 	k := e.cellElem(c, tt.row < tt.nh)
 	if len(p.Items) > from {
 		p.tagFrom(from, k)
+	}
+}
+
+// tagLine tags a placed line's items, from index from on the page, with
+// its block's element; a list's lines go to their item's LI, the label
+// under Lbl and the rest under LBody.
+func (t *tags) tagLine(p *Page, from int, l line) {
+	k := t.blockElem(l.block-1, l.role)
+	if l.role != doc.StructL || l.item == 0 {
+		p.tagFrom(from, k)
+		return
+	}
+	if t.items == nil {
+		t.items = map[[2]int][2]int{}
+	}
+	key := [2]int{l.block, l.item}
+	li, ok := t.items[key]
+	if !ok {
+		li[0] = t.newElem(doc.StructLI, k)
+		li[1] = -1
+	}
+	if l.label {
+		p.tagFrom(from, t.newElem(doc.StructLbl, li[0]))
+		from++
+	}
+	if li[1] < 0 {
+		li[1] = t.newElem(doc.StructLBody, li[0])
+	}
+	t.items[key] = li
+	if from < len(p.Items) {
+		p.tagFrom(from, li[1])
 	}
 }

@@ -91,3 +91,31 @@ func TestHeadingLevelsNeverSkip(t *testing.T) {
 		t.Errorf("headings tagged %v, want %s", got, want)
 	}
 }
+
+func TestListItemsAreLIWithLabelAndBody(t *testing.T) {
+	l := doc.List{Items: []doc.ListItem{{Blocks: []doc.Block{para("un")}}, {Blocks: []doc.Block{para("deux")}}}}
+	res := layoutBlocks(t, l)
+	got := map[string]string{} // text → role
+	for _, p := range res.Pages {
+		for i, it := range p.Items {
+			if tx, ok := it.(doc.Text); ok {
+				got[tx.Text] = tagOf(res, p, i)
+			}
+		}
+	}
+	if got["un"] != "LBody" || got["deux"] != "LBody" || got["•"] != "Lbl" {
+		t.Errorf("list drawn as %v, want items under LBody and bullets under Lbl", got)
+	}
+	lis := 0
+	for _, el := range res.Elements {
+		if el.Role == "LI" {
+			lis++
+			if res.Elements[el.Parent].Role != "L" {
+				t.Errorf("LI under %s, want L", res.Elements[el.Parent].Role)
+			}
+		}
+	}
+	if lis != 2 {
+		t.Errorf("%d LI elements, want 2", lis)
+	}
+}

@@ -125,7 +125,7 @@ func TestStructureTree(t *testing.T) {
 		}
 	}
 	walk(tree["K"], 0)
-	for _, r := range []string{"Document", "H1", "H2", "P", "Table", "TR", "TH", "TD", "Figure", "TOC", "L"} {
+	for _, r := range []string{"Document", "H1", "H2", "P", "Table", "TR", "TH", "TD", "Figure", "TOC", "L", "LI", "Lbl", "LBody"} {
 		if roles[r] == 0 {
 			t.Errorf("no %s element in the structure tree (have %v)", r, roles)
 		}
