@@ -196,16 +196,19 @@ func attachments(where string, pdf []byte) (files []stored, err error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &walker{where: where, x: ctx.XRefTable, streams: map[int]bool{}, seen: map[int]bool{}}
-	root, err := w.dict(ctx.XRefTable.Root)
+	w := &walker{where: where, seen: map[int]bool{}}
+	w.Resolver = Resolver{X: ctx.XRefTable, MaxStreams: maxObjectStreams, TooMany: func(max int) error {
+		return fmt.Errorf("%sPDF trop complexe (fichiers joints répartis dans plus de %d flux d'objets) ; attendu un contrat PDF produit par cls", prefix(where), max)
+	}}
+	root, err := w.Dict(ctx.XRefTable.Root)
 	if err != nil || root == nil {
 		return nil, damaged(where)
 	}
-	names, err := w.dict(root["Names"])
+	names, err := w.Dict(root["Names"])
 	if err != nil {
 		return nil, damaged(where)
 	}
-	tree, err := w.dict(names["EmbeddedFiles"])
+	tree, err := w.Dict(names["EmbeddedFiles"])
 	if err != nil {
 		return nil, damaged(where)
 	}
@@ -257,66 +260,10 @@ func parse(where string, pdf []byte) (*pmodel.Context, error) {
 
 // walker walks the EmbeddedFiles name tree, counting what it opens.
 type walker struct {
-	where   string
-	x       *pmodel.XRefTable
-	streams map[int]bool // object streams opened
-	seen    map[int]bool // objects visited, against cycles
-	files   []stored
-}
-
-// errBroken marks a structure that is not what a name tree holds, or an
-// object pdfcpu could not resolve.
-var errBroken = errors.New("broken")
-
-// deref resolves o, refusing to open more than maxObjectStreams object
-// streams: each may inflate to maxDecodeBytes.
-func (w *walker) deref(o types.Object) (types.Object, error) {
-	switch r := o.(type) {
-	case types.IndirectRef:
-		if e, ok := w.x.Table[r.ObjectNumber.Value()]; ok && e != nil && e.ObjectStream != nil && !w.streams[*e.ObjectStream] {
-			if len(w.streams) >= maxObjectStreams {
-				return nil, fmt.Errorf("%sPDF trop complexe (fichiers joints répartis dans plus de %d flux d'objets) ; attendu un contrat PDF produit par cls", prefix(w.where), maxObjectStreams)
-			}
-			w.streams[*e.ObjectStream] = true
-		}
-		obj, err := w.x.Dereference(r)
-		if err != nil {
-			return nil, errBroken
-		}
-		return obj, nil
-	case *types.IndirectRef:
-		if r == nil {
-			return nil, nil
-		}
-		return w.deref(*r)
-	}
-	return o, nil
-}
-
-// dict resolves o to a dictionary; nil when o is absent or null.
-func (w *walker) dict(o types.Object) (types.Dict, error) {
-	o, err := w.deref(o)
-	if err != nil || o == nil {
-		return nil, err
-	}
-	d, ok := o.(types.Dict)
-	if !ok {
-		return nil, errBroken
-	}
-	return d, nil
-}
-
-// array resolves o to an array; nil when o is absent or null.
-func (w *walker) array(o types.Object) (types.Array, error) {
-	o, err := w.deref(o)
-	if err != nil || o == nil {
-		return nil, err
-	}
-	a, ok := o.(types.Array)
-	if !ok {
-		return nil, errBroken
-	}
-	return a, nil
+	Resolver
+	where string
+	seen  map[int]bool // objects visited, against cycles
+	files []stored
 }
 
 // visit records an indirect object; false when it was already visited
@@ -339,7 +286,7 @@ func (w *walker) node(d types.Dict, depth int) error {
 	if depth > maxTreeDepth {
 		return fmt.Errorf("%sPDF trop complexe (arbre des fichiers joints de plus de %d niveaux) ; attendu un contrat PDF produit par cls", prefix(w.where), maxTreeDepth)
 	}
-	pairs, err := w.array(d["Names"])
+	pairs, err := w.Array(d["Names"])
 	if err != nil {
 		return w.broken(err)
 	}
@@ -348,7 +295,7 @@ func (w *walker) node(d types.Dict, depth int) error {
 			return err
 		}
 	}
-	kids, err := w.array(d["Kids"])
+	kids, err := w.Array(d["Kids"])
 	if err != nil {
 		return w.broken(err)
 	}
@@ -356,7 +303,7 @@ func (w *walker) node(d types.Dict, depth int) error {
 		if !w.visit(k) {
 			return damaged(w.where)
 		}
-		kid, err := w.dict(k)
+		kid, err := w.Dict(k)
 		if err != nil {
 			return w.broken(err)
 		}
@@ -374,7 +321,7 @@ func (w *walker) node(d types.Dict, depth int) error {
 // nil) into the "damaged" message, keeping the French errors the walk
 // wrote itself.
 func (w *walker) broken(err error) error {
-	if err == nil || errors.Is(err, errBroken) {
+	if err == nil || errors.Is(err, ErrBroken) {
 		return damaged(w.where)
 	}
 	return err
@@ -388,7 +335,7 @@ func (w *walker) fileSpec(o types.Object) error {
 	if !w.visit(o) {
 		return fmt.Errorf("%sun même fichier joint est listé deux fois ; attendu chaque fichier une seule fois", prefix(w.where))
 	}
-	spec, err := w.dict(o)
+	spec, err := w.Dict(o)
 	if err != nil || spec == nil {
 		return w.broken(err)
 	}
@@ -396,7 +343,7 @@ func (w *walker) fileSpec(o types.Object) error {
 	if err != nil {
 		return err
 	}
-	ef, err := w.dict(spec["EF"])
+	ef, err := w.Dict(spec["EF"])
 	if err != nil || ef == nil {
 		return w.broken(err)
 	}
@@ -404,7 +351,7 @@ func (w *walker) fileSpec(o types.Object) error {
 	if !ok || !w.visit(ref) {
 		return damaged(w.where)
 	}
-	sd, _, err := w.x.DereferenceStreamDict(ref)
+	sd, _, err := w.X.DereferenceStreamDict(ref)
 	if err != nil || sd == nil {
 		return damaged(w.where)
 	}
@@ -423,7 +370,7 @@ func (w *walker) fileName(spec types.Dict) (string, error) {
 		if !ok {
 			continue
 		}
-		o, err := w.deref(o)
+		o, err := w.Deref(o)
 		if err != nil {
 			return "", w.broken(err)
 		}

@@ -1,12 +1,10 @@
 package verify
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
 
-	pmodel "github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 
 	"github.com/contrat-local-sante/cls/internal/embed"
@@ -53,16 +51,19 @@ func signatures(where string, pdf []byte, revisions []int) (sigs []Signature, er
 	if err != nil {
 		return nil, err
 	}
-	w := &walker{x: ctx.XRefTable, pdf: pdf, revisions: revisions, seen: map[int]bool{}, streams: map[int]bool{}}
-	root, err := w.dict(ctx.XRefTable.Root)
+	w := &walker{pdf: pdf, revisions: revisions, seen: map[int]bool{}}
+	w.Resolver = embed.Resolver{X: ctx.XRefTable, MaxStreams: maxObjectStreams, TooMany: func(max int) error {
+		return fmt.Errorf("champs répartis dans plus de %d flux d'objets", max)
+	}}
+	root, err := w.Dict(ctx.XRefTable.Root)
 	if err != nil {
 		return nil, w.fail(where, err)
 	}
-	form, err := w.dict(root["AcroForm"])
+	form, err := w.Dict(root["AcroForm"])
 	if err != nil || form == nil {
 		return nil, w.fail(where, err)
 	}
-	fields, err := w.array(form["Fields"])
+	fields, err := w.Array(form["Fields"])
 	if err != nil {
 		return nil, w.fail(where, err)
 	}
@@ -76,17 +77,16 @@ func signatures(where string, pdf []byte, revisions []int) (sigs []Signature, er
 
 // walker walks a form's field tree, counting what it opens.
 type walker struct {
-	x         *pmodel.XRefTable
+	embed.Resolver
 	pdf       []byte
 	revisions []int
 	seen      map[int]bool // objects visited, against cycles
-	streams   map[int]bool // object streams opened
 	count     int
 	sigs      []Signature
 }
 
 var (
-	errBroken  = errors.New("structure inattendue")
+	errBroken  = embed.ErrBroken
 	errTooMany = fmt.Errorf("plus de %d champs ou de %d niveaux de champs", maxFields, maxFieldDepth)
 )
 
@@ -99,60 +99,9 @@ func (w *walker) fail(where string, err error) error {
 	return fmt.Errorf("%s : formulaire des signatures illisible (%s)", where, err)
 }
 
-// deref resolves o, refusing to open more than maxObjectStreams object
-// streams: each may inflate to megabytes.
-func (w *walker) deref(o types.Object) (types.Object, error) {
-	switch r := o.(type) {
-	case *types.IndirectRef:
-		if r == nil {
-			return nil, nil
-		}
-		return w.deref(*r)
-	case types.IndirectRef:
-		if e, ok := w.x.Table[r.ObjectNumber.Value()]; ok && e != nil && e.ObjectStream != nil && !w.streams[*e.ObjectStream] {
-			if len(w.streams) >= maxObjectStreams {
-				return nil, fmt.Errorf("champs répartis dans plus de %d flux d'objets", maxObjectStreams)
-			}
-			w.streams[*e.ObjectStream] = true
-		}
-		obj, err := w.x.Dereference(r)
-		if err != nil {
-			return nil, errBroken
-		}
-		return obj, nil
-	}
-	return o, nil
-}
-
-// dict resolves o to a dictionary; nil when o is absent or null.
-func (w *walker) dict(o types.Object) (types.Dict, error) {
-	o, err := w.deref(o)
-	if err != nil || o == nil {
-		return nil, err
-	}
-	d, ok := o.(types.Dict)
-	if !ok {
-		return nil, errBroken
-	}
-	return d, nil
-}
-
-// array resolves o to an array; nil when o is absent or null.
-func (w *walker) array(o types.Object) (types.Array, error) {
-	o, err := w.deref(o)
-	if err != nil || o == nil {
-		return nil, err
-	}
-	a, ok := o.(types.Array)
-	if !ok {
-		return nil, errBroken
-	}
-	return a, nil
-}
-
 // text resolves o to a text string; "" when absent or not a string.
 func (w *walker) text(o types.Object) string {
-	o, err := w.deref(o)
+	o, err := w.Deref(o)
 	if err != nil || o == nil {
 		return ""
 	}
@@ -176,7 +125,7 @@ func (w *walker) field(o types.Object, parent, ft string, depth int) error {
 		}
 		w.seen[r.ObjectNumber.Value()] = true
 	}
-	d, err := w.dict(o)
+	d, err := w.Dict(o)
 	if err != nil || d == nil {
 		return errBroken
 	}
@@ -187,14 +136,14 @@ func (w *walker) field(o types.Object, parent, ft string, depth int) error {
 	if n, ok := d["FT"].(types.Name); ok {
 		ft = n.Value()
 	}
-	kids, err := w.array(d["Kids"])
+	kids, err := w.Array(d["Kids"])
 	if err != nil {
 		return err
 	}
 	// kids without /T are the field's widgets, not fields of their own
 	fieldKids := false
 	for _, k := range kids {
-		if kd, err := w.dict(k); err == nil && kd != nil && kd["T"] != nil {
+		if kd, err := w.Dict(k); err == nil && kd != nil && kd["T"] != nil {
 			fieldKids = true
 		}
 	}
@@ -210,7 +159,7 @@ func (w *walker) field(o types.Object, parent, ft string, depth int) error {
 		return nil
 	}
 	s := Signature{Field: name}
-	v, err := w.dict(d["V"])
+	v, err := w.Dict(d["V"])
 	if err != nil {
 		return err
 	}
@@ -229,13 +178,13 @@ func (w *walker) field(o types.Object, parent, ft string, depth int) error {
 // leaving out exactly the hex string of /Contents (from its < to its >).
 // It returns the number of that revision, or 0.
 func (w *walker) covers(v types.Dict) int {
-	br, err := w.array(v["ByteRange"])
+	br, err := w.Array(v["ByteRange"])
 	if err != nil || len(br) != 4 {
 		return 0
 	}
 	var n [4]int
 	for i, o := range br {
-		o, err := w.deref(o)
+		o, err := w.Deref(o)
 		if err != nil {
 			return 0
 		}
