@@ -53,12 +53,14 @@ type look struct {
 type palette struct {
 	looks                   []look
 	text, axis, grid, frame drawing.Color
+	tick, value, legend     float64 // type sizes, points
 }
 
 // paletteOf takes a chart's colours from th; nil is the shipped theme.
 func paletteOf(th *theme.Theme) palette {
 	th = th.Or()
-	p := palette{text: opaque(th.ChartText), axis: opaque(th.ChartAxis), grid: opaque(th.ChartGrid), frame: opaque(th.ChartFrame)}
+	p := palette{text: opaque(th.ChartText), axis: opaque(th.ChartAxis), grid: opaque(th.ChartGrid), frame: opaque(th.ChartFrame),
+		tick: th.ChartLabel, value: th.ChartValue, legend: th.ChartLegend}
 	for _, s := range th.ChartSeries {
 		p.looks = append(p.looks, look{fill: opaque(s.Fill), hatch: s.Hatch, ink: opaque(s.Ink)})
 	}
@@ -71,12 +73,6 @@ func opaque(c doc.Color) drawing.Color { return drawing.Color{R: c.R, G: c.G, B:
 // look returns the look of series s.
 func (p palette) look(s int) look { return p.looks[s%len(p.looks)] }
 
-// Sizes of the chart's texts, in points.
-const (
-	tickSize   = 8
-	valueSize  = 7.5
-	legendSize = 8.5
-)
 
 // data is what a chart draws: categories by series.
 type data struct {
@@ -205,7 +201,7 @@ func Figure(spec model.ChartSpec, width float64, m Measurer, f Fonts, th *theme.
 	var height float64
 	if horizontal {
 		// each category's slot holds its bars and its label's lines
-		labels := fitLabels(m, d.cats, labelWidth(m, d.cats, width), tickSize)
+		labels := fitLabels(m, d.cats, labelWidth(m, d.cats, width, pal.tick), pal.tick)
 		slot := math.Max(float64(len(d.series))*5.2+3.5, float64(labels.most())*labels.lineHeight()/0.9)
 		height = 22 + float64(len(d.cats))*slot
 	} else {
@@ -218,11 +214,11 @@ func Figure(spec model.ChartSpec, width float64, m Measurer, f Fonts, th *theme.
 	for _, v := range tickValues {
 		ticks = append(ticks, gochart.Tick{Value: v, Label: frnum.Plain(v)})
 	}
-	axisStyle := gochart.Style{StrokeColor: pal.axis, StrokeWidth: 1, FontSize: tickSize, FontColor: pal.text, Font: f.Regular}
+	axisStyle := gochart.Style{StrokeColor: pal.axis, StrokeWidth: 1, FontSize: pal.tick, FontColor: pal.text, Font: f.Regular}
 	grid := gochart.Style{StrokeColor: pal.grid, StrokeWidth: 1}
 	legendH := 0
 	if len(d.series) > 1 {
-		legendH = px(legendSize) + 14
+		legendH = px(pal.legend) + 14
 	}
 	c := gochart.Chart{
 		Width: int(width * pxPerMM), Height: int(height * pxPerMM), DPI: dpi, Font: f.Regular,
@@ -231,18 +227,18 @@ func Figure(spec model.ChartSpec, width float64, m Measurer, f Fonts, th *theme.
 	}
 	b := &bars{d: d, horizontal: horizontal, m: m, font: f.Regular, pal: pal}
 	if horizontal {
-		labelW := labelWidth(m, d.cats, width)
+		labelW := labelWidth(m, d.cats, width, pal.tick)
 		b.labelW = labelW
 		c.Background.Padding.Left = int(labelW*pxPerMM) + 12
 		c.XAxis = gochart.XAxis{Style: axisStyle, Range: &gochart.ContinuousRange{Min: lo, Max: hi}, Ticks: ticks, GridMajorStyle: grid,
-			Name: spec.ValueAxis, NameStyle: gochart.Style{FontSize: tickSize, FontColor: pal.axis, Font: f.Regular}}
+			Name: spec.ValueAxis, NameStyle: gochart.Style{FontSize: pal.tick, FontColor: pal.axis, Font: f.Regular}}
 		c.YAxisSecondary = gochart.YAxis{Style: gochart.Hidden(), Range: &gochart.ContinuousRange{Min: -0.5, Max: float64(len(d.cats)) - 0.5, Descending: true}}
 	} else {
 		// room under the plot for the category labels, which the bars
 		// draw themselves (go-chart would cut a long word anywhere): here
 		// an estimate of their lines; the figure grows if they need more
 		slot := (width - 30) / float64(len(d.cats))
-		labels := fitLabels(m, d.cats, slot*labelShare, tickSize)
+		labels := fitLabels(m, d.cats, slot*labelShare, pal.tick)
 		extra := int(math.Round(float64(labels.most()-1) * labels.lineHeight() * pxPerMM))
 		c.Background.Padding.Bottom = 8 + extra
 		c.Height += extra
@@ -252,12 +248,12 @@ func Figure(spec model.ChartSpec, width float64, m Measurer, f Fonts, th *theme.
 			cats = append(cats, gochart.Tick{Value: float64(i) + 0.5})
 		}
 		c.XAxis = gochart.XAxis{Style: axisStyle, Range: &gochart.ContinuousRange{Min: -0.5, Max: float64(len(d.cats)) - 0.5}, Ticks: cats,
-			TickPosition: gochart.TickPositionBetweenTicks, TickStyle: gochart.Style{FontSize: tickSize, Font: f.Regular, FontColor: pal.text}}
+			TickPosition: gochart.TickPositionBetweenTicks, TickStyle: gochart.Style{FontSize: pal.tick, Font: f.Regular, FontColor: pal.text}}
 		// go-chart takes the secondary axis's range from the primary axis's
 		// ticks (getRanges), so the hidden primary axis carries them too
 		c.YAxis = gochart.YAxis{Style: gochart.Hidden(), Ticks: ticks}
 		c.YAxisSecondary = gochart.YAxis{Style: axisStyle, Range: &gochart.ContinuousRange{Min: lo, Max: hi}, Ticks: ticks, GridMajorStyle: grid,
-			Name: spec.ValueAxis, NameStyle: gochart.Style{FontSize: tickSize, FontColor: pal.axis, Font: f.Regular, TextRotationDegrees: 270}}
+			Name: spec.ValueAxis, NameStyle: gochart.Style{FontSize: pal.tick, FontColor: pal.axis, Font: f.Regular, TextRotationDegrees: 270}}
 	}
 	c.Series = []gochart.Series{b}
 	if legendH > 0 {
@@ -296,10 +292,10 @@ func (b *bars) GetValues(i int) (float64, float64) { return float64(i), 0 }
 
 // labelWidth is the room for category labels of a horizontal chart: the
 // longest label, at most 40 % of the chart, wrapped beyond.
-func labelWidth(m Measurer, cats []string, width float64) float64 {
+func labelWidth(m Measurer, cats []string, width, size float64) float64 {
 	w := 0.0
 	for _, c := range cats {
-		w = math.Max(w, m.Width(c, 0, tickSize))
+		w = math.Max(w, m.Width(c, 0, size))
 	}
 	return math.Min(w+1, width*0.4)
 }
@@ -328,7 +324,7 @@ func (b *bars) Render(r gochart.Renderer, box gochart.Box, xr, yr gochart.Range,
 			top, bottom := min(y, zero), max(y, zero)
 			b.drawBar(r, b.pal.look(s), l+1, top, rr-1, bottom)
 			label := b.d.text[s][i]
-			r.SetFontSize(valueSize)
+			r.SetFontSize(b.pal.value)
 			r.SetFont(b.font)
 			r.SetFontColor(b.pal.text)
 			tb := r.MeasureText(label)
@@ -354,7 +350,7 @@ func (b *bars) renderHorizontal(r gochart.Renderer, box gochart.Box, xr, yr goch
 	r.Stroke()
 	// category labels, right-aligned and wrapped left of the axis, each
 	// within its slot
-	labels := fitLabelsIn(b.m, b.d.cats, b.labelW, slot/pxPerMM*0.95, tickSize)
+	labels := fitLabelsIn(b.m, b.d.cats, b.labelW, slot/pxPerMM*0.95, b.pal.tick)
 	lh := linePx(labels.size)
 	for i := 0; i < n; i++ {
 		y0 := float64(box.Top) + slot*float64(i) + (slot-group)/2
@@ -378,7 +374,7 @@ func (b *bars) renderHorizontal(r gochart.Renderer, box gochart.Box, xr, yr goch
 			left, right := min(x, zero), max(x, zero)
 			b.drawBar(r, b.pal.look(s), left, t+1, right, bt-1)
 			label := b.d.text[s][i]
-			r.SetFontSize(valueSize)
+			r.SetFontSize(b.pal.value)
 			r.SetFont(b.font)
 			r.SetFontColor(b.pal.text)
 			tb := r.MeasureText(label)
@@ -394,7 +390,7 @@ func (b *bars) renderHorizontal(r gochart.Renderer, box gochart.Box, xr, yr goch
 // renderCategories writes the category labels under a vertical chart's
 // plot, centred under their slot, wrapped and shrunk to stay in it.
 func (b *bars) renderCategories(r gochart.Renderer, box gochart.Box, slot float64) {
-	labels := fitLabels(b.m, b.d.cats, slot/pxPerMM*labelShare, tickSize)
+	labels := fitLabels(b.m, b.d.cats, slot/pxPerMM*labelShare, b.pal.tick)
 	lh := linePx(labels.size)
 	r.SetFontSize(labels.size)
 	r.SetFont(b.font)
@@ -478,10 +474,10 @@ func hatch(r gochart.Renderer, left, top, right, bottom, dir int) {
 func (b *bars) legend(r gochart.Renderer, box gochart.Box, _ gochart.Style) {
 	x := box.Left
 	y := 8
-	size := px(legendSize)
+	size := px(b.pal.legend)
 	for s, name := range b.d.series {
 		b.drawBar(r, b.pal.look(s), x, y, x+size*2, y+size)
-		r.SetFontSize(legendSize)
+		r.SetFontSize(b.pal.legend)
 		r.SetFont(b.font)
 		r.SetFontColor(b.pal.text)
 		tb := r.MeasureText(name)

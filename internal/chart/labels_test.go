@@ -49,7 +49,7 @@ func TestWrapAtSpacesAndHyphens(t *testing.T) {
 		{"Médecins généralistes", 20, []string{"Médecins", "généralistes"}},
 		{"Kinésithérapeutes", 5, []string{"Kinésithérapeutes"}}, // too wide, but whole
 	} {
-		if got := Wrap(m, tc.s, tc.w, tickSize, 0); strings.Join(got, "|") != strings.Join(tc.want, "|") {
+		if got := Wrap(m, tc.s, tc.w, 8, 0); strings.Join(got, "|") != strings.Join(tc.want, "|") {
 			t.Errorf("Wrap(%q, %g) = %q, want %q", tc.s, tc.w, got, tc.want)
 		}
 	}

@@ -88,6 +88,9 @@ func fields(t *Theme) []field {
 		{"graphiques.axe", colour, &t.ChartAxis, 0, 0, "les axes et leur nom"},
 		{"graphiques.grille", colour, &t.ChartGrid, 0, 0, "le quadrillage"},
 		{"graphiques.cadre", colour, &t.ChartFrame, 0, 0, "le contour des barres"},
+		{"graphiques.taille_libelles", points, &t.ChartLabel, 4, 20, "les libellés des catégories et le nom des axes"},
+		{"graphiques.taille_valeurs", points, &t.ChartValue, 4, 20, "les valeurs au-dessus des barres"},
+		{"graphiques.taille_legende", points, &t.ChartLegend, 4, 20, "la légende des séries"},
 	}
 	for i := range t.Headings {
 		h := &t.Headings[i]

@@ -95,10 +95,11 @@ type Theme struct {
 	DiagramBands                                                        [4]doc.Color
 	DiagramTitle, DiagramDetail, DiagramArrow, DiagramLevel, DiagramBox float64
 
-	// Charts: the series and the inks (their type sizes are still the
-	// chart package's own).
+	// Charts: the series, the inks and the type sizes (points) of the
+	// category labels and axis names, the values on the bars, the legend.
 	ChartSeries                                 [6]Series
 	ChartText, ChartAxis, ChartGrid, ChartFrame doc.Color
+	ChartLabel, ChartValue, ChartLegend         float64
 
 	// États d'avancement, by role key (see StateKeys).
 	States map[string]State
