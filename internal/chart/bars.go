@@ -73,7 +73,6 @@ func opaque(c doc.Color) drawing.Color { return drawing.Color{R: c.R, G: c.G, B:
 // look returns the look of series s.
 func (p palette) look(s int) look { return p.looks[s%len(p.looks)] }
 
-
 // data is what a chart draws: categories by series.
 type data struct {
 	cats   []string
