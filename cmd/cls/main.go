@@ -11,6 +11,11 @@
 //	cls verifier FICHIER.pdf [--empreinte SHA256]  a (signed) copy's build and signers
 //	cls evaluation ANNÉE [--out FICHIER.pdf] [--append]  the yearly annex
 //	cls evaluation template ANNÉE [--out FICHIER.xlsx]  its blank workbook
+//	cls serve [--adresse 127.0.0.1:8080] [--sans-navigateur]  the territory's page
+//
+// Started without arguments in a territory folder (or with cls.yaml
+// beside the program), cls serves that territory's page and opens the
+// browser.
 //
 // Every command takes --config (cls.yaml, by default in the current
 // folder), --sources, --templates, --fonts, --lieu, --date and --set.
@@ -46,9 +51,15 @@ type app struct {
 // guards it against panics.
 func runCommand(args []string, stdout, stderr io.Writer) int {
 	a := &app{stdout: stdout, stderr: stderr}
+	if len(args) == 0 {
+		// a double-click: in a territory, its page; elsewhere the help
+		if cfg, ok := territoryHere(); ok {
+			args = []string{"serve", "--config", cfg}
+		}
+	}
 	root := a.rootCommand()
 	root.AddCommand(a.buildCommand(), a.checkCommand(), a.extractCommand(), a.diffCommand(),
-		a.avenantCommand(), a.evaluationCommand(), a.initCommand(), a.verifierCommand())
+		a.avenantCommand(), a.evaluationCommand(), a.initCommand(), a.verifierCommand(), a.serveCommand())
 	frenchCommands(root)
 	if name, ok := completionRequest(root, args); ok {
 		a.fail(unknownCommand(root, name))

@@ -1,0 +1,75 @@
+package main
+
+import (
+	"context"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+
+	"github.com/spf13/cobra"
+
+	"github.com/contrat-local-sante/cls/internal/serve"
+)
+
+// serveContext is how long « cls serve » runs: until Ctrl+C or the
+// window closes. Tests replace it to stop the server.
+var serveContext = func() (context.Context, context.CancelFunc) {
+	return signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+}
+
+// openBrowser opens the page; tests replace it.
+var openBrowser = serve.OpenBrowser
+
+// serveCommand is « cls serve »: the territory's page, rebuilt on every
+// save, with the actions that write the documents.
+func (a *app) serveCommand() *cobra.Command {
+	var addr string
+	var noBrowser bool
+	cmd := &cobra.Command{
+		Use:   "serve [--adresse 127.0.0.1:8080] [--sans-navigateur]",
+		Short: "Ouvre dans le navigateur une page qui reconstruit le contrat à chaque enregistrement et montre les erreurs et le PDF",
+		Args:  cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			ctx, stop := serveContext()
+			defer stop()
+			cfg := serve.Config{Options: a.opt, Addr: addr, Stdout: a.stdout, Stderr: a.stderr}
+			if !noBrowser {
+				cfg.Open = openBrowser
+			}
+			return serve.Run(ctx, cfg)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&addr, "adresse", serve.DefaultAddr, "hôte:port où servir la page ; une adresse autre que 127.0.0.1 rend la page accessible depuis le réseau")
+	f.BoolVar(&noBrowser, "sans-navigateur", false, "n'ouvre pas le navigateur (l'adresse de la page est affichée)")
+	return cmd
+}
+
+// executable is the path of the running program; tests replace it.
+var executable = os.Executable
+
+// territoryHere is the cls.yaml that cls, started without arguments,
+// serves: the current folder's, else the one beside the program — what a
+// double-click on cls.exe in a territory folder gives on Windows, where
+// the current folder may be another.
+func territoryHere() (string, bool) {
+	if isFile("cls.yaml") {
+		return "cls.yaml", true
+	}
+	exe, err := executable()
+	if err != nil {
+		return "", false
+	}
+	if real, err := filepath.EvalSymlinks(exe); err == nil {
+		exe = real
+	}
+	p := filepath.Join(filepath.Dir(exe), "cls.yaml")
+	return p, isFile(p)
+}
+
+// isFile reports whether p is a regular file.
+func isFile(p string) bool {
+	st, err := os.Stat(p)
+	return err == nil && st.Mode().IsRegular()
+}

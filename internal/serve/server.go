@@ -1,0 +1,197 @@
+// Package serve is « cls serve »: a local web page, in French, for the
+// coordinator of one territory. It rebuilds the contract in memory on
+// every save of a workbook, a template or cls.yaml, shows the problems at
+// their cell or line beside the last good PDF, and runs on request what
+// writes files (the version to sign, an avenant, the evaluation). It
+// binds to the loopback interface unless told otherwise, answers only
+// requests addressed to it, and accepts actions only from its own page.
+package serve
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/contrat-local-sante/cls/internal/pipeline"
+)
+
+// DefaultAddr is where the page is served unless --adresse says
+// otherwise: the loopback interface, unreachable from the network.
+const DefaultAddr = "127.0.0.1:8080"
+
+// Config is what a server serves and how.
+type Config struct {
+	// Options are the shared flags of cls: cls.yaml, the folders, --set.
+	Options pipeline.Options
+	// Addr is host:port to listen on; DefaultAddr when empty. Port 0
+	// takes any free port.
+	Addr string
+	// Maker builds the preview; pipeline.Make when nil.
+	Maker Maker
+	// Stdout receives the address served, Stderr the warnings.
+	Stdout, Stderr io.Writer
+	// Open, when set, is called with the page's address once it is
+	// served: it opens the browser.
+	Open func(url string)
+}
+
+// Server is one territory's page.
+type Server struct {
+	opt   pipeline.Options
+	maker Maker
+	out   io.Writer
+	errw  io.Writer
+	open  func(string)
+	token string
+
+	// addr is the address served, hosts the Host headers accepted (see
+	// security.go).
+	addr  string
+	hosts map[string]bool
+	// anyIPPort, for an unspecified address (0.0.0.0), is the port on
+	// which any IP address is accepted as Host.
+	anyIPPort string
+
+	mu sync.Mutex
+	st state
+	// acting serialises the actions: two builds to sign at once would
+	// only take turns on the output's lock.
+	acting sync.Mutex
+}
+
+// New prepares a server; nothing is read or served until Serve.
+func New(cfg Config) (*Server, error) {
+	token, err := newToken()
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{opt: cfg.Options, maker: cfg.Maker, out: cfg.Stdout, errw: cfg.Stderr, open: cfg.Open, token: token}
+	if s.maker == nil {
+		s.maker = defaultMaker
+	}
+	if s.out == nil {
+		s.out = io.Discard
+	}
+	if s.errw == nil {
+		s.errw = io.Discard
+	}
+	if s.opt.Config == "" {
+		s.opt.Config = "cls.yaml"
+	}
+	s.st.gen = 1
+	return s, nil
+}
+
+// newToken is the per-process secret every action must carry: a page of
+// another site cannot read it, so it cannot forge an action.
+func newToken() (string, error) {
+	b := make([]byte, 32)
+	if _, err := rand.Read(b); err != nil {
+		return "", fmt.Errorf("jeton de sécurité impossible à tirer au hasard (%v)", err)
+	}
+	return hex.EncodeToString(b), nil
+}
+
+// Listen opens addr (DefaultAddr when empty). A port already taken is
+// replaced by a free one, said on Stdout; an address off the loopback
+// interface, which only an explicit --adresse gives, is served with a
+// warning on Stderr.
+func (s *Server) Listen(addr string) (net.Listener, error) {
+	if addr == "" {
+		addr = DefaultAddr
+	}
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return nil, fmt.Errorf("--adresse « %s » : %s ; attendu hôte:port, par exemple 127.0.0.1:8080", addr, "adresse illisible")
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil && port != "0" {
+		// most often the port is taken (another page still open): any
+		// free port does, and the address line says which
+		if other, err2 := net.Listen("tcp", net.JoinHostPort(host, "0")); err2 == nil {
+			fmt.Fprintf(s.out, "Le port %s n'est pas libre ; un autre port est utilisé.\n", port)
+			ln, err = other, nil
+		}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("--adresse « %s » : impossible d'écouter à cette adresse (%v) ; attendu une adresse de cette machine et un port libre, par exemple 127.0.0.1:8080", addr, err)
+	}
+	if err := s.setAddr(host, ln.Addr().(*net.TCPAddr).Port); err != nil {
+		ln.Close()
+		return nil, err
+	}
+	if !loopback(host) {
+		fmt.Fprintf(s.errw, "attention : la page est servie sur %s, accessible depuis le réseau : toute personne qui l'atteint voit le contrat et peut lancer les constructions. Sans --adresse, elle n'est servie que sur cette machine (127.0.0.1).\n", s.addr)
+	}
+	return ln, nil
+}
+
+// URL is the page's address, once Listen has chosen it.
+func (s *Server) URL() string { return "http://" + s.addr + "/" }
+
+// Serve serves the page on ln and rebuilds the contract as its files
+// change, until ctx ends.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	hs := &http.Server{
+		Handler:           s.Handler(),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    32 << 10,
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		s.watch(ctx)
+	}()
+	fmt.Fprintf(s.out, "Page du contrat : %s\nLaissez cette fenêtre ouverte pendant le travail ; Ctrl+C (ou fermer la fenêtre) arrête la page.\n", s.URL())
+	if s.open != nil {
+		s.open(s.URL())
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case <-ctx.Done():
+		shut, stop := context.WithTimeout(context.Background(), 5*time.Second)
+		defer stop()
+		hs.Shutdown(shut)
+		wg.Wait()
+		return nil
+	case err := <-errc:
+		cancel()
+		wg.Wait()
+		return err
+	}
+}
+
+// Run listens on cfg.Addr and serves until ctx ends.
+func Run(ctx context.Context, cfg Config) error {
+	s, err := New(cfg)
+	if err != nil {
+		return err
+	}
+	ln, err := s.Listen(cfg.Addr)
+	if err != nil {
+		return err
+	}
+	return s.Serve(ctx, ln)
+}
+
+// territoryDir is the folder of cls.yaml.
+func (s *Server) territoryDir() string {
+	abs, err := filepath.Abs(s.opt.Config)
+	if err != nil {
+		return filepath.Dir(s.opt.Config)
+	}
+	return filepath.Dir(abs)
+}
