@@ -34,8 +34,9 @@ const outputLimit = 1 << 20
 // its own (this very program, « cls build --config T/cls.yaml »), so that a
 // panic, a crash, a hang or a memory blow-up is that territory's failure
 // and the others go on. Each territory's line is printed as soon as it and
-// those before it are known, in folder order; then the summary. It reports
-// whether any territory failed.
+// those before it are known, in folder order; then the summary. On a
+// terminal, a progress line under them names the territory being built.
+// It reports whether any territory failed.
 func buildAll(dir string, opt pipeline.Options, timeout time.Duration, stdout io.Writer) (failed bool, err error) {
 	ts, err := pipeline.Territories(dir)
 	if err != nil {
@@ -49,6 +50,7 @@ func buildAll(dir string, opt pipeline.Options, timeout time.Duration, stdout io
 	for i := range done {
 		done[i] = make(chan outcome, 1)
 	}
+	p := newProgress(stdout, stdoutIsTerminal(stdout))
 	go func() {
 		sem := make(chan struct{}, allWorkers)
 		for i, t := range ts {
@@ -57,6 +59,7 @@ func buildAll(dir string, opt pipeline.Options, timeout time.Duration, stdout io
 				continue
 			}
 			sem <- struct{}{}
+			p.set(fmt.Sprintf("[%d/%d] %s…", i+1, len(ts), filepath.Base(t.Dir)))
 			go func() {
 				defer func() { <-sem }()
 				done[i] <- runTerritory(exe, childArgs(t.Dir, opt), timeout)
@@ -74,11 +77,14 @@ func buildAll(dir string, opt pipeline.Options, timeout time.Duration, stdout io
 		default:
 			skipped++
 		}
-		fmt.Fprintf(stdout, "%-5s %s%s\n", o.kind, textnorm.Escape(t.Dir), textnorm.Escape(o.header))
+		var b strings.Builder
+		fmt.Fprintf(&b, "%-5s %s%s\n", o.kind, textnorm.Escape(t.Dir), textnorm.Escape(o.header))
 		for _, l := range o.lines {
-			fmt.Fprintln(stdout, "  ", textnorm.Escape(l))
+			fmt.Fprintln(&b, "  ", textnorm.Escape(l))
 		}
+		p.print(b.String())
 	}
+	p.done()
 	fmt.Fprintf(stdout, "%d territoire(s) : %d réussi(s), %d en échec", ok+ko, ok, ko)
 	if skipped > 0 {
 		fmt.Fprintf(stdout, " ; %d dossier(s) ignoré(s)", skipped)
