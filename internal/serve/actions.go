@@ -127,7 +127,7 @@ func (s *Server) buildToSign(*http.Request) *result {
 	res, err := pipeline.Build(s.opt)
 	return written("Version à signer", res, err, func(res *pipeline.Result) []string {
 		return []string{
-			fmt.Sprintf("Contrat écrit : %s (%d pages, %d octets)", res.Path, pages(res), len(res.PDF)),
+			fmt.Sprintf("Contrat écrit : %s (%d pages, %d octets)", s.shown(res.Path), pages(res), len(res.PDF)),
 			res.Contract.Version(),
 			fmt.Sprintf("SHA-256 : %s (aussi dans %s.sha256)", res.SHA256, filepath.Base(res.Path)),
 		}
@@ -151,7 +151,7 @@ func (s *Server) avenant(r *http.Request) *result {
 	res, err := pipeline.Avenant(s.opt, n, before, "")
 	return written(fmt.Sprintf("Avenant n° %d", n), res, err, func(res *pipeline.Result) []string {
 		return []string{
-			fmt.Sprintf("Avenant écrit : %s (%d pages)", res.Path, pages(res)),
+			fmt.Sprintf("Avenant écrit : %s (%d pages)", s.shown(res.Path), pages(res)),
 			fmt.Sprintf("SHA-256 : %s (aussi dans %s.sha256)", res.SHA256, filepath.Base(res.Path)),
 		}
 	})
@@ -183,7 +183,7 @@ func (s *Server) evaluationWorkbook(r *http.Request) *result {
 		return refused(title, err.Error())
 	}
 	return &result{title: title, ok: true, file: path, lines: []string{
-		"Classeur écrit : " + path,
+		"Classeur écrit : " + s.shown(path),
 		"Remplissez-le dans Excel ou LibreOffice, puis construisez l'annexe de cette année.",
 	}}
 }
@@ -197,7 +197,7 @@ func (s *Server) evaluationAnnex(r *http.Request) *result {
 	res, err := pipeline.Evaluation(s.opt, y, "")
 	return written(fmt.Sprintf("Annexe d'évaluation %d", y), res, err, func(res *pipeline.Result) []string {
 		return []string{
-			fmt.Sprintf("Annexe d'évaluation %d écrite : %s (%d pages)", y, res.Path, pages(res)),
+			fmt.Sprintf("Annexe d'évaluation %d écrite : %s (%d pages)", y, s.shown(res.Path), pages(res)),
 			"SHA-256 : " + res.SHA256,
 		}
 	})
@@ -232,6 +232,19 @@ func (s *Server) differences(r *http.Request) *result {
 	}
 	out.lines = append(out.lines, fmt.Sprintf("%d changement(s).", len(changes)))
 	return out
+}
+
+// shown is a path as the page names it: from the territory folder when
+// it is inside, as the coordinator sees the folder.
+func (s *Server) shown(p string) string {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return p
+	}
+	if r, err := filepath.Rel(s.territoryDir(), abs); err == nil && r != ".." && !strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+		return filepath.ToSlash(r)
+	}
+	return p
 }
 
 // refused is an action's result that stopped before writing anything.

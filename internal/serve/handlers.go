@@ -94,12 +94,13 @@ func (s *Server) stateJSON(w http.ResponseWriter) {
 	v := s.view(false)
 	out := struct {
 		Generation int      `json:"generation"`
+		Territory  string   `json:"territoire"`
 		Building   bool     `json:"construction"`
 		SHA256     string   `json:"sha256"`
 		Pages      int      `json:"pages"`
 		Errors     []string `json:"erreurs"`
 		Warnings   []string `json:"avertissements"`
-	}{Generation: v.Gen, Building: v.Building, Errors: []string{}, Warnings: []string{}}
+	}{Generation: v.Gen, Territory: v.Territory, Building: v.Building, Errors: []string{}, Warnings: []string{}}
 	if v.PDF != nil {
 		out.SHA256, out.Pages = v.PDF.SHA256, v.PDF.Pages
 	}

@@ -90,7 +90,7 @@ func (s *Server) view(full bool) view {
 	}
 	v.Failure, v.Unsettled = a.failure, a.unsettled
 	if !a.at.IsZero() {
-		v.Attempt = fmt.Sprintf("sources lues à %s (%s)", clock(a.at), seconds(a.took))
+		v.Attempt = fmt.Sprintf("Sources lues à %s (%s)", clock(a.at), seconds(a.took))
 	}
 	if g := st.good; g != nil {
 		v.Version = g.version
@@ -137,9 +137,7 @@ func (s *Server) view(full bool) view {
 // its file named from the territory folder when it is inside.
 func (s *Server) problem(p diag.Problem) problemView {
 	if filepath.IsAbs(p.File) {
-		if r, err := filepath.Rel(s.territoryDir(), p.File); err == nil && !strings.HasPrefix(r, "..") {
-			p.File = filepath.ToSlash(r)
-		}
+		p.File = s.shown(p.File)
 	}
 	return problemView{Where: p.Where(), Message: p.Message, Text: p.String()}
 }

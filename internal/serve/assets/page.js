@@ -8,6 +8,7 @@
   var frame = document.getElementById("pdf");
   var empty = document.getElementById("pdf-vide");
   var cut = document.getElementById("coupure");
+  var name = document.getElementById("territoire");
   var gen = Number(etat.dataset.gen);
   var sha = etat.dataset.sha || "";
 
@@ -31,6 +32,11 @@
       })
       .then(function (s) {
         cut.hidden = true;
+        // cls.yaml is read by the first build, and may change
+        if (s.territoire && name.textContent !== s.territoire) {
+          name.textContent = s.territoire;
+          document.title = s.territoire + " – Contrat Local de Santé";
+        }
         if (s.sha256 && s.sha256 !== sha) {
           showPDF(s.sha256);
         }
