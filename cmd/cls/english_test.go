@@ -242,13 +242,13 @@ func TestNoEnglishReachesTheCoordinator(t *testing.T) {
 			t.Cleanup(func() { os.Chmod(d, 0o755) })
 			return []string{"build", "--all", d}
 		}},
-		{"cobra's completion command", false, "erreur : commande inconnue « __complete » ; commandes possibles : avenant, build, check, diff, evaluation, extract, help, init, verifier\n", func(t *testing.T, dir string) []string {
+		{"cobra's completion command", false, "erreur : commande inconnue « __complete » ; commandes possibles : avenant, build, check, diff, evaluation, extract, help, init, serve, verifier\n", func(t *testing.T, dir string) []string {
 			return []string{"__complete", "bu"}
 		}},
-		{"cobra's completion command without descriptions", false, "erreur : commande inconnue « __completeNoDesc » ; commandes possibles : avenant, build, check, diff, evaluation, extract, help, init, verifier\n", func(t *testing.T, dir string) []string {
+		{"cobra's completion command without descriptions", false, "erreur : commande inconnue « __completeNoDesc » ; commandes possibles : avenant, build, check, diff, evaluation, extract, help, init, serve, verifier\n", func(t *testing.T, dir string) []string {
 			return []string{"--config", "x.yaml", "__completeNoDesc", "build", "--"}
 		}},
-		{"cobra's completion command alone", false, "erreur : commande inconnue « __complete » ; commandes possibles : avenant, build, check, diff, evaluation, extract, help, init, verifier\n", func(t *testing.T, dir string) []string {
+		{"cobra's completion command alone", false, "erreur : commande inconnue « __complete » ; commandes possibles : avenant, build, check, diff, evaluation, extract, help, init, serve, verifier\n", func(t *testing.T, dir string) []string {
 			return []string{"__complete"}
 		}},
 	}

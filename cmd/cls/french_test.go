@@ -36,8 +36,8 @@ func TestCommandLineErrors(t *testing.T) {
 		line []string
 		want string
 	}{
-		{[]string{"nope"}, "erreur : commande inconnue « nope » ; commandes possibles : avenant, build, check, diff, evaluation, extract, help, init, verifier\n"},
-		{[]string{"help", "nope"}, "erreur : commande inconnue « nope » ; commandes possibles : avenant, build, check, diff, evaluation, extract, help, init, verifier\n"},
+		{[]string{"nope"}, "erreur : commande inconnue « nope » ; commandes possibles : avenant, build, check, diff, evaluation, extract, help, init, serve, verifier\n"},
+		{[]string{"help", "nope"}, "erreur : commande inconnue « nope » ; commandes possibles : avenant, build, check, diff, evaluation, extract, help, init, serve, verifier\n"},
 		{[]string{"build", "x"}, "erreur : cls build : argument inattendu « x » ; cette commande n'en prend aucun (voir « cls build --help »)\n"},
 		{[]string{"diff", "a"}, "erreur : cls diff : 1 argument reçu (« a ») ; attendu 2 arguments : ANCIEN NOUVEAU (voir « cls diff --help »)\n"},
 		{[]string{"extract", "a", "b", "c"}, "erreur : cls extract : 3 arguments reçus (« a » « b » « c ») ; attendu 2 arguments : FICHIER.pdf DOSSIER (voir « cls extract --help »)\n"},

@@ -1,0 +1,141 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/contrat-local-sante/cls/internal/starter"
+)
+
+// lockedBuffer is a buffer the server and the test share.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// serving runs cls with args until the page answers, then stops it, and
+// returns what it printed, the browser it opened ("" for none) and its
+// exit code.
+func serving(t *testing.T, args []string) (stdout, stderr, opened string, code int) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	oldCtx, oldOpen := serveContext, openBrowser
+	t.Cleanup(func() { serveContext, openBrowser = oldCtx, oldOpen })
+	serveContext = func() (context.Context, context.CancelFunc) { return ctx, cancel }
+	var mu sync.Mutex
+	openBrowser = func(url string) { mu.Lock(); opened = url; mu.Unlock() }
+
+	var out, errw lockedBuffer
+	done := make(chan int, 1)
+	go func() { done <- run(args, &out, &errw) }()
+	addr := regexp.MustCompile(`Page du contrat : (http://\S+/)`)
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		if m := addr.FindStringSubmatch(out.String()); m != nil {
+			resp, err := http.Get(m[1] + "etat")
+			if err != nil {
+				t.Fatal(err)
+			}
+			io.Copy(io.Discard, resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != 200 {
+				t.Errorf("/etat: %d", resp.StatusCode)
+			}
+			break
+		}
+		select {
+		case c := <-done:
+			t.Fatalf("cls ended (%d) before serving: %s%s", c, out.String(), errw.String())
+		default:
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no address after 30 s: %s%s", out.String(), errw.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	cancel()
+	code = <-done
+	mu.Lock()
+	defer mu.Unlock()
+	return out.String(), errw.String(), opened, code
+}
+
+func newTerritory(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "territoire")
+	if _, err := starter.Write(dir, starter.DefaultName); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func TestServeCommand(t *testing.T) {
+	dir := newTerritory(t)
+	out, errw, opened, code := serving(t, []string{"serve", "--config", filepath.Join(dir, "cls.yaml"), "--adresse", "127.0.0.1:0", "--sans-navigateur"})
+	if code != 0 || opened != "" || errw != "" {
+		t.Errorf("exit %d, browser %q, stderr %q", code, opened, errw)
+	}
+	if !strings.Contains(out, "Page du contrat : http://127.0.0.1:") {
+		t.Errorf("stdout: %q", out)
+	}
+}
+
+// A double-click on cls in a territory folder: its page, in the browser.
+func TestNoArgumentsInATerritoryServesIt(t *testing.T) {
+	dir := newTerritory(t)
+	t.Chdir(dir)
+	out, _, opened, code := serving(t, nil)
+	if code != 0 || opened == "" || !strings.Contains(out, opened) {
+		t.Errorf("exit %d, opened %q, stdout %q", code, opened, out)
+	}
+}
+
+// On Windows a double-click may start cls in another folder: the
+// cls.yaml beside the program is served.
+func TestNoArgumentsBesideTheProgramServesIt(t *testing.T) {
+	dir := newTerritory(t)
+	t.Chdir(t.TempDir())
+	old := executable
+	t.Cleanup(func() { executable = old })
+	executable = func() (string, error) { return filepath.Join(dir, "cls.exe"), nil }
+	if cfg, ok := territoryHere(); !ok || cfg != filepath.Join(dir, "cls.yaml") {
+		t.Fatalf("territoryHere = %q, %v", cfg, ok)
+	}
+	_, _, opened, code := serving(t, nil)
+	if code != 0 || opened == "" {
+		t.Errorf("exit %d, opened %q", code, opened)
+	}
+}
+
+func TestNoArgumentsElsewherePrintsTheHelp(t *testing.T) {
+	t.Chdir(t.TempDir())
+	old := executable
+	t.Cleanup(func() { executable = old })
+	executable = func() (string, error) { return filepath.Join(os.TempDir(), "nowhere", "cls"), nil }
+	var out, errw bytes.Buffer
+	if code := run(nil, &out, &errw); code != 0 || !strings.Contains(out.String(), "serve") || !strings.Contains(out.String(), "build") {
+		t.Errorf("exit %d, help %q, stderr %q", code, out.String(), errw.String())
+	}
+}
