@@ -200,7 +200,7 @@ func (k *composer) dispositifsFigure() doc.Figure {
 			items = append(items, doc.Rect{X: b.x, Y: y + pad + b.y, W: b.w, H: boxH, Fill: &white, Stroke: &stroke, LineWidth: 0.3, Radius: 1.2})
 			items = append(items, k.centred(b.label, b.x+b.w/2, y+pad+b.y+5.4, size, 0, ink))
 			// each box leads to the dispositif's section
-			items = append(items, doc.Link{X: b.x, Y: y + pad + b.y, W: b.w, H: boxH, Target: "#" + b.anchor})
+			items = append(items, doc.Link{X: b.x, Y: y + pad + b.y, W: b.w, H: boxH, Target: "#" + b.anchor, Contents: b.label})
 		}
 		y += bandH + 2
 	}

@@ -171,8 +171,8 @@ func (k *composer) ficheTable(a model.Axe, f model.Fiche) []doc.Block {
 	}
 	if f.Status != "" {
 		ident.Rows = append(ident.Rows, doc.Row{Cells: []doc.Cell{{Blocks: []doc.Block{doc.Checkboxes{Items: []doc.Check{
-			{Label: k.word("fiche.renouvelee"), Checked: f.Status == model.StatusRenewed},
-			{Label: k.word("fiche.nouvelle"), Checked: f.Status == model.StatusNew},
+			k.check("fiche.renouvelee", f.Status == model.StatusRenewed),
+			k.check("fiche.nouvelle", f.Status == model.StatusNew),
 		}}}, ColSpan: 2}}})
 	}
 	for _, r := range []struct{ label, text string }{
@@ -307,4 +307,15 @@ func itemBlocks(items []string) []doc.Block {
 		return nil
 	}
 	return []doc.Block{l}
+}
+
+// check is a ticked or empty box with the label of key, and its state in
+// words for a screen reader.
+func (k *composer) check(key string, ticked bool) doc.Check {
+	label := k.word(key)
+	state := "alt.case_vide"
+	if ticked {
+		state = "alt.case_cochee"
+	}
+	return doc.Check{Label: label, Checked: ticked, Alt: k.words(state, "libelle", label)}
 }

@@ -133,6 +133,9 @@ type FigureList struct {
 type Check struct {
 	Label   string
 	Checked bool
+	// Alt says the box and its state in words, for a screen reader
+	// (« Action renouvelée : oui »); never printed.
+	Alt string
 }
 
 // Checkboxes is a row of checkboxes drawn as boxes, the checked ones

@@ -6,13 +6,26 @@ package doc
 type Item interface{ isItem() }
 
 // Text draws a single line of text with its baseline at Y.
+//
+// The other fields are for text extraction and screen readers, never
+// printed: SpaceAfter tells that a word space follows in reading order
+// (words set apart by justification or a no-break space, a line ended at
+// a space), which the writer draws as an invisible space glyph so that
+// « les soins » is not read « lessoins »; Expansion is what a sigle
+// stands for, spoken in its place; ActualText replaces the text for a
+// reader (a ticked box's label read « Action renouvelée : oui »); Decor
+// marks text that is drawn but not read (a sommaire's dot leaders).
 type Text struct {
-	X, Y   float64
-	Text   string
-	Style  Style
-	Size   float64 // points
-	Color  Color
-	Rotate float64 // degrees, counter-clockwise about (X, Y)
+	X, Y       float64
+	Text       string
+	Style      Style
+	Size       float64 // points
+	Color      Color
+	Rotate     float64 // degrees, counter-clockwise about (X, Y)
+	SpaceAfter bool
+	Expansion  string
+	ActualText string
+	Decor      bool
 }
 
 // Rect draws a rectangle, filled and/or stroked. Radius rounds its corners.
@@ -61,6 +74,9 @@ type Image struct {
 type Link struct {
 	X, Y, W, H float64
 	Target     string
+	// Contents describes the link for a screen reader (the words it
+	// covers, a box's title); never printed.
+	Contents string
 }
 
 func (Text) isItem()    {}

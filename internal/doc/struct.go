@@ -17,24 +17,35 @@ type StructElem struct {
 	Alt string
 	// Scope is a table header cell's: Column or Row.
 	Scope string
+	// E is what a Span's sigle stands for, spoken in its place.
+	E string
+	// ActualText replaces a Span's drawn text for a screen reader.
+	ActualText string
 }
 
 // The standard structure types the layout uses (PDF 32000-1, 14.8.4), and
 // the scopes of header cells. They name the structure for a screen
 // reader and are never printed.
 const (
-	StructP      = "P"
-	StructL      = "L"
-	StructLI     = "LI"
-	StructLbl    = "Lbl"
-	StructLBody  = "LBody"
-	StructFigure = "Figure"
-	StructTOC    = "TOC"
-	StructTable  = "Table"
-	StructTR     = "TR"
-	StructTH     = "TH"
-	StructTD     = "TD"
-	StructDiv    = "Div"
+	StructP       = "P"
+	StructL       = "L"
+	StructLI      = "LI"
+	StructLbl     = "Lbl"
+	StructLBody   = "LBody"
+	StructFigure  = "Figure"
+	StructTOC     = "TOC"
+	StructTable   = "Table"
+	StructTR      = "TR"
+	StructTH      = "TH"
+	StructTD      = "TD"
+	StructDiv     = "Div"
+	StructTHead   = "THead"
+	StructTBody   = "TBody"
+	StructSpan    = "Span"
+	StructLink    = "Link"
+	StructTOCI    = "TOCI"
+	StructCaption = "Caption"
+	StructForm    = "Form"
 
 	ScopeColumn = "Column"
 	ScopeRow    = "Row"

@@ -260,7 +260,7 @@ func (e *engine) checkboxes(c doc.Checkboxes, ctx flowCtx) []line {
 		if it.Checked {
 			style = doc.Bold
 		}
-		ln.items = append(ln.items, doc.Text{X: x, Y: base, Text: it.Label, Style: style, Size: st.size, Color: st.color})
+		ln.items = append(ln.items, doc.Text{X: x, Y: base, Text: it.Label, Style: style, Size: st.size, Color: st.color, ActualText: it.Alt})
 		x += e.m.Width(it.Label, style, st.size) + 10
 	}
 	return []line{ln}

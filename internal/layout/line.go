@@ -15,6 +15,7 @@ type line struct {
 	role     string // that block's structure type
 	item     int    // in a list: 1 + the index of its item
 	label    bool   // in a list: items[0] is the item's label
+	entry    int    // in a sommaire: 1 + the index of its entry; 0 its title
 }
 
 // mark records a heading that starts on a line, so that the page it lands on

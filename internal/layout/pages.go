@@ -21,7 +21,7 @@ func (e *engine) sommaire(s doc.Sommaire, blocks []doc.Block) []line {
 	out = append(out, e.heading(doc.Heading{Level: 1, Text: plain(title, 0)}, e.g.Width(), flowCtx{size: e.g.BodySize}, e.atTop())...)
 	width := e.g.Width()
 	numW := e.m.Width("0000", 0, e.g.BodySize)
-	for _, h := range tocHeadings(blocks) {
+	for entry, h := range tocHeadings(blocks) {
 		lvl := h.TOCLevel
 		size := e.g.BodySize
 		style := doc.Style(0)
@@ -51,7 +51,8 @@ func (e *engine) sommaire(s doc.Sommaire, blocks []doc.Block) []line {
 		}
 		e.leaders(ls, page, indent, width, style, size)
 		for i := range ls {
-			ls[i].items = append(ls[i].items, doc.Link{X: indent, Y: 0, W: width - indent, H: ls[i].h, Target: "#" + h.Anchor})
+			ls[i].items = append(ls[i].items, doc.Link{X: indent, Y: 0, W: width - indent, H: ls[i].h, Target: "#" + h.Anchor, Contents: title + " " + page})
+			ls[i].entry = entry + 1
 		}
 		out = append(out, gap(before))
 		out = append(out, ls...)
@@ -65,7 +66,7 @@ func (e *engine) figureList(l doc.FigureList, blocks []doc.Block) []line {
 	var out []line
 	width := e.g.Width()
 	numW := e.m.Width("0000", 0, e.g.BodySize)
-	for _, f := range figuresOf(blocks) {
+	for entry, f := range figuresOf(blocks) {
 		st := textStyle{size: e.g.BodySize, color: e.theme.Text, align: doc.Left, leading: 1.25}
 		ls := e.setText(plain(f.Caption, 0), width-numW-4, st)
 		page := "…"
@@ -75,7 +76,8 @@ func (e *engine) figureList(l doc.FigureList, blocks []doc.Block) []line {
 		}
 		e.leaders(ls, page, 0, width, 0, e.g.BodySize)
 		for i := range ls {
-			ls[i].items = append(ls[i].items, doc.Link{X: 0, Y: 0, W: width, H: ls[i].h, Target: "#" + f.Anchor})
+			ls[i].items = append(ls[i].items, doc.Link{X: 0, Y: 0, W: width, H: ls[i].h, Target: "#" + f.Anchor, Contents: f.Caption + " " + page})
+			ls[i].entry = entry + 1
 		}
 		out = append(out, gap(1.2))
 		out = append(out, ls...)
@@ -111,7 +113,7 @@ func (e *engine) leaders(ls []line, page string, indent, width float64, style do
 	from := end + 2
 	to := width - pw - 2
 	if n := int((to - from) / dotW); n > 0 {
-		last.items = append(last.items, doc.Text{X: to - float64(n)*dotW, Y: base, Text: strings.Repeat(". ", n), Size: size, Color: e.theme.Muted})
+		last.items = append(last.items, doc.Text{X: to - float64(n)*dotW, Y: base, Text: strings.Repeat(". ", n), Size: size, Color: e.theme.Muted, Decor: true})
 	}
 	last.items = append(last.items, doc.Text{X: width - pw, Y: base, Text: page, Style: style, Size: size, Color: e.theme.Text})
 }
@@ -148,7 +150,7 @@ func (e *engine) cover(c doc.Cover) {
 		from := len(p.Items)
 		defer func() {
 			if len(p.Items) > from {
-				p.tagFrom(from, e.tags.newElem(doc.StructP, -1))
+				e.tags.tag(p, from, e.tags.newElem(doc.StructP, -1))
 			}
 		}()
 		for _, l := range e.setText(plain(s, 0), w, st) {
@@ -215,7 +217,7 @@ func (e *engine) divider(h doc.Heading) {
 	for _, l := range ls {
 		e.put(l, e.g.Left+15)
 	}
-	p.tagFrom(from, e.tags.newElem(blockRole(h), -1))
+	e.tags.tag(p, from, e.tags.newElem(blockRole(h), -1))
 	e.newPage()
 }
 
@@ -277,7 +279,7 @@ func (e *engine) signaturePage(s doc.SignaturePage, lead []line) {
 		for _, l := range cs.title {
 			e.put(l, e.g.Left)
 		}
-		p.tagFrom(from, e.tags.newElem(doc.StructP, -1))
+		e.tags.tag(p, from, e.tags.newElem(doc.StructP, -1))
 		e.y += 3
 		cw := (width - gapX*float64(cs.cols-1)) / float64(cs.cols)
 		for r, row := range cs.rows {
@@ -295,7 +297,7 @@ func (e *engine) signaturePage(s doc.SignaturePage, lead []line) {
 					}
 					y += l.h
 				}
-				p.tagFrom(from, e.tags.newElem(doc.StructP, -1))
+				e.tags.tag(p, from, e.tags.newElem(doc.StructP, -1))
 				stroke := e.theme.Border
 				p.Items = append(p.Items, doc.Rect{X: x, Y: e.y + rowH + 1, W: cw, H: box - 1, Stroke: &stroke, LineWidth: 0.25})
 				e.boxes = append(e.boxes, SignatureBox{Page: len(e.pages), X: x, Y: e.y + rowH + 1, W: cw, H: box - 1, Signer: cs.who[r][j],

@@ -30,6 +30,8 @@ type tableTags struct {
 	row    int  // the row being drawn
 	repeat bool // drawing a repeated header: artifacts
 	nh     int  // header rows
+	head   int  // the THead element, -1 until made
+	body   int  // the TBody element, -1 until made
 	layout bool // a layout table: cells are paragraphs
 }
 
@@ -82,6 +84,54 @@ func (p *Page) tagFrom(from, k int) {
 	}
 }
 
+// tag tags the page's items from index from on with element k, then
+// gives their inline structure its own elements under k: a link a Link
+// holding its words and its annotation, a sigle a Span with its
+// expansion (/E), a ticked box's label a Span with its text equivalent
+// (/ActualText); dot leaders are artifacts.
+func (t *tags) tag(p *Page, from, k int) {
+	p.tagFrom(from, k)
+	inLink := t.elems[k].Role == doc.StructLink // a sommaire entry: the whole line is the link
+	for i := from; i < len(p.Items); i++ {
+		switch v := p.Items[i].(type) {
+		case doc.Text:
+			if v.Decor {
+				p.Tags[i] = 0
+				continue
+			}
+			parent := k
+			// the words of a link are drawn just before its area
+			if l, ok := linkAfter(p.Items, i); ok && !inLink && l.Contents == v.Text {
+				parent = t.newElem(doc.StructLink, k)
+				p.Tags[i], p.Tags[i+1] = parent+1, parent+1
+			}
+			switch {
+			case v.Expansion != "":
+				s := t.newElem(doc.StructSpan, parent)
+				t.elems[s].E = v.Expansion
+				p.Tags[i] = s + 1
+			case v.ActualText != "":
+				s := t.newElem(doc.StructSpan, parent)
+				t.elems[s].ActualText = v.ActualText
+				p.Tags[i] = s + 1
+			}
+		case doc.Link:
+			if !inLink && p.Tags[i] == k+1 { // an area with no words: a diagram's box
+				p.Tags[i] = t.newElem(doc.StructLink, k) + 1
+			}
+		}
+	}
+}
+
+// linkAfter returns the link drawn right after item i, if any.
+func linkAfter(items []doc.Item, i int) (doc.Link, bool) {
+	if i+1 >= len(items) {
+		return doc.Link{}, false
+	}
+	l, ok := items[i+1].(doc.Link)
+	return l, ok
+}
+
 // blockRole is the structure type of a block placed as lines.
 func blockRole(b doc.Block) string {
 	switch v := b.(type) {
@@ -121,7 +171,7 @@ func (e *engine) cellElem(c *cellBox, header bool) int {
 	}
 	tr, ok := tt.rows[tt.row]
 	if !ok {
-		tr = e.tags.newElem(doc.StructTR, tt.elem)
+		tr = e.tags.newElem(doc.StructTR, e.rowGroup(tt.row < tt.nh))
 		tt.rows[tt.row] = tr
 	}
 	role, scope := doc.StructTD, ""
@@ -137,6 +187,20 @@ func (e *engine) cellElem(c *cellBox, header bool) int {
 	return k
 }
 
+// rowGroup returns the table's THead (header rows) or TBody, made when
+// its first row is.
+func (e *engine) rowGroup(header bool) int {
+	tt := e.tags.table
+	k, role := &tt.body, doc.StructTBody
+	if header {
+		k, role = &tt.head, doc.StructTHead
+	}
+	if *k < 0 {
+		*k = e.tags.newElem(role, tt.elem)
+	}
+	return *k
+}
+
 // tableTags starts the elements of a table with nh header rows. A layout
 // table (RoleLayoutTable) only aligns text: its cells are paragraphs
 // in a Div, not data cells.
@@ -145,7 +209,7 @@ func (e *engine) tableTags(t doc.Table, nh int) *tableTags {
 	if t.Role == doc.RoleLayoutTable {
 		role = doc.StructDiv
 	}
-	return &tableTags{elem: e.tags.newElem(role, -1), rows: map[int]int{}, cells: map[*cellBox]int{}, nh: nh, layout: role == doc.StructDiv}
+	return &tableTags{elem: e.tags.newElem(role, -1), rows: map[int]int{}, cells: map[*cellBox]int{}, nh: nh, layout: role == doc.StructDiv, head: -1, body: -1}
 }
 
 // tagCell tags the page's items from index from on as cell c's content,
@@ -157,17 +221,22 @@ func (e *engine) tagCell(p *Page, from int, c *cellBox) {
 	}
 	k := e.cellElem(c, tt.row < tt.nh)
 	if len(p.Items) > from {
-		p.tagFrom(from, k)
+		e.tags.tag(p, from, k)
 	}
 }
 
 // tagLine tags a placed line's items, from index from on the page, with
 // its block's element; a list's lines go to their item's LI, the label
-// under Lbl and the rest under LBody.
+// under Lbl and the rest under LBody; a sommaire's entries each to a
+// TOCI holding a Link, its title to a Caption.
 func (t *tags) tagLine(p *Page, from int, l line) {
 	k := t.blockElem(l.block-1, l.role)
+	if l.role == doc.StructTOC {
+		t.tag(p, from, t.tocElem(k, l))
+		return
+	}
 	if l.role != doc.StructL || l.item == 0 {
-		p.tagFrom(from, k)
+		t.tag(p, from, k)
 		return
 	}
 	if t.items == nil {
@@ -188,6 +257,29 @@ func (t *tags) tagLine(p *Page, from int, l line) {
 	}
 	t.items[key] = li
 	if from < len(p.Items) {
-		p.tagFrom(from, li[1])
+		t.tag(p, from, li[1])
 	}
+}
+
+// tocElem returns the element of a sommaire's line under the TOC element
+// k: the Link of its entry, inside the entry's TOCI, or the Caption of
+// the sommaire's title.
+func (t *tags) tocElem(k int, l line) int {
+	if t.items == nil {
+		t.items = map[[2]int][2]int{}
+	}
+	key := [2]int{l.block, l.entry}
+	if e, ok := t.items[key]; ok {
+		return e[1]
+	}
+	var e [2]int
+	if l.entry == 0 {
+		e[0] = t.newElem(doc.StructCaption, k)
+		e[1] = e[0]
+	} else {
+		e[0] = t.newElem(doc.StructTOCI, k)
+		e[1] = t.newElem(doc.StructLink, e[0])
+	}
+	t.items[key] = e
+	return e[1]
 }

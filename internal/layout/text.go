@@ -21,10 +21,17 @@ func (s textStyle) lineHeight() float64 { return s.size * ptMM * s.leading }
 
 // frag is a piece of a word in one style.
 type frag struct {
-	text  string
-	style doc.Style
-	link  string
-	w     float64
+	text   string
+	style  doc.Style
+	link   string
+	expand string // a sigle's expansion (doc.Expansion), when the frag is one
+	w      float64
+}
+
+// joins tells whether a word starting with f may join the text before
+// it: plain text only, as one string shares one reading.
+func (f frag) joins() bool {
+	return f.link == "" && f.expand == "" && !strings.ContainsAny(f.text, "\u00a0\u202f")
 }
 
 // word is an unbreakable sequence of frags; spaceAfter tells whether a
@@ -57,16 +64,12 @@ func (e *engine) words(in []doc.Inline, st textStyle) []word {
 		text := r.Text
 		for i, c := range text {
 			if c == ' ' || c == '\n' || c == '\t' {
-				if i > start {
-					cur.frags = append(cur.frags, frag{text: text[start:i], style: style, link: r.Link})
-				}
+				cur.frags = appendFrags(cur.frags, r, style, start, i)
 				flush(c != '\n', c == '\n')
 				start = i + 1
 			}
 		}
-		if start < len(text) {
-			cur.frags = append(cur.frags, frag{text: text[start:], style: style, link: r.Link})
-		}
+		cur.frags = appendFrags(cur.frags, r, style, start, len(text))
 	}
 	flush(false, false)
 	for i := range out {
@@ -79,6 +82,27 @@ func (e *engine) words(in []doc.Inline, st textStyle) []word {
 		out[i].w = w
 	}
 	return out
+}
+
+// appendFrags appends the frags of r.Text[start:end], cut where a sigle
+// of r's expansions starts and ends, so that each sigle is drawn apart
+// and can carry what it stands for.
+func appendFrags(fs []frag, r doc.Inline, style doc.Style, start, end int) []frag {
+	for _, x := range r.Expansions {
+		xs, xe := x.Offset, x.Offset+x.Length
+		if xs < start || xe > end || xs >= xe {
+			continue
+		}
+		if xs > start {
+			fs = append(fs, frag{text: r.Text[start:xs], style: style, link: r.Link})
+		}
+		fs = append(fs, frag{text: r.Text[xs:xe], style: style, link: r.Link, expand: x.Text})
+		start = xe
+	}
+	if end > start {
+		fs = append(fs, frag{text: r.Text[start:end], style: style, link: r.Link})
+	}
+	return fs
 }
 
 // splitWide breaks a word wider than max into pieces that fit, so that a
@@ -108,7 +132,7 @@ func (e *engine) splitWide(w word, max float64, size float64) []word {
 				cur = word{}
 				continue
 			}
-			cur.frags = append(cur.frags, frag{text: rest[:n], style: f.style, link: f.link, w: width})
+			cur.frags = append(cur.frags, frag{text: rest[:n], style: f.style, link: f.link, expand: f.expand, w: width})
 			cur.w += width
 			rest = rest[n:]
 			if rest != "" {
@@ -169,11 +193,14 @@ func (e *engine) setText(in []doc.Inline, width float64, st textStyle) []line {
 		openEnd := 0.0
 		for k := i; k <= j; k++ {
 			fx := x
+			lastText := -1 // the word's last text item
 			for fi, f := range ws[k].frags {
-				if natural && fi == 0 && open >= 0 && f.link == "" && !strings.ContainsAny(f.text, "\u00a0\u202f") {
+				if natural && fi == 0 && open >= 0 && f.joins() {
 					if t := ln.items[open].(doc.Text); t.Style == f.style && math.Abs(openEnd+space-fx) < 1e-6 {
 						t.Text += " " + f.text
+						t.SpaceAfter = false
 						ln.items[open] = t
+						lastText = open
 						openEnd = fx + f.w
 						fx += f.w
 						if len(ws[k].frags) > 1 {
@@ -183,16 +210,29 @@ func (e *engine) setText(in []doc.Inline, width float64, st textStyle) []line {
 					}
 				}
 				ln.items = e.appendText(ln.items, fx, base, f.text, f.style, st.size, st.color)
+				lastText = len(ln.items) - 1
+				if f.expand != "" {
+					t := ln.items[lastText].(doc.Text)
+					t.Expansion = f.expand
+					ln.items[lastText] = t
+				}
 				open = -1
-				if f.link == "" && !strings.ContainsAny(f.text, "\u00a0\u202f") && fi == len(ws[k].frags)-1 {
+				if f.joins() && fi == len(ws[k].frags)-1 {
 					open = len(ln.items) - 1
 					openEnd = fx + f.w
 				}
 				if f.link != "" {
-					ln.items = append(ln.items, doc.Link{X: fx, Y: 0, W: f.w, H: lh, Target: f.link})
+					ln.items = append(ln.items, doc.Link{X: fx, Y: 0, W: f.w, H: lh, Target: f.link, Contents: f.text})
 					ln.items = append(ln.items, doc.Line{X1: fx, Y1: base + 0.5, X2: fx + f.w, Y2: base + 0.5, Color: st.color, Width: 0.15})
 				}
 				fx += f.w
+			}
+			// a space follows the word in reading order: within the line,
+			// and at its end when the paragraph goes on
+			if lastText >= 0 && (ws[k].spaceAfter || ws[k].hard) && k < len(ws)-1 {
+				t := ln.items[lastText].(doc.Text)
+				t.SpaceAfter = true
+				ln.items[lastText] = t
 			}
 			x += ws[k].w + spacing
 		}
@@ -267,7 +307,8 @@ func (e *engine) appendText(items []doc.Item, x, y float64, s string, style doc.
 	for i, r := range s {
 		if isFixedSpace(r) {
 			if i > start {
-				items = append(items, doc.Text{X: x, Y: y, Text: s[start:i], Style: style, Size: size, Color: c})
+				// the gap reads as a space
+				items = append(items, doc.Text{X: x, Y: y, Text: s[start:i], Style: style, Size: size, Color: c, SpaceAfter: true})
 				x += e.m.Width(s[start:i], style, size)
 			}
 			x += e.fixedSpace(r, style, size)
