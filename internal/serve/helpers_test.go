@@ -19,7 +19,7 @@ import (
 
 // territory writes a new territory, as « cls init » does, and returns
 // the path of its cls.yaml.
-func territory(t *testing.T) string {
+func territory(t testing.TB) string {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "territoire")
 	if _, err := starter.Write(dir, starter.DefaultName); err != nil {
@@ -73,7 +73,7 @@ const duplicateWhere = "sources/sigles.xlsx, feuille « Sigles », cellule A5"
 
 // serveTerritory serves the territory of cfg on a free loopback port
 // until the test ends, and returns its server.
-func serveTerritory(t *testing.T, cfg string, maker Maker) *Server {
+func serveTerritory(t testing.TB, cfg string, maker Maker) *Server {
 	t.Helper()
 	s, err := New(Config{Options: pipeline.Options{Config: cfg}, Maker: maker})
 	if err != nil {
