@@ -60,6 +60,7 @@ func runCommand(args []string, stdout, stderr io.Writer) int {
 	root := a.rootCommand()
 	root.AddCommand(a.buildCommand(), a.checkCommand(), a.extractCommand(), a.diffCommand(),
 		a.avenantCommand(), a.evaluationCommand(), a.initCommand(), a.verifierCommand(), a.serveCommand())
+	a.addVersion(root)
 	frenchCommands(root)
 	if name, ok := completionRequest(root, args); ok {
 		a.fail(unknownCommand(root, name))
