@@ -3,6 +3,7 @@ package pdfwrite
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"strconv"
@@ -21,14 +22,25 @@ import (
 
 var disableConfig sync.Once
 
+// errStreamNotLoaded is a stream whose data the reader did not keep.
+var errStreamNotLoaded = errors.New("flux non chargé")
+
 // readObjects parses a PDF that fpdf wrote into pdfcpu's object model,
-// streams left encoded as they are.
+// streams left encoded as they are, and compresses the streams fpdf
+// wrote plain because its compression is off (compress.go).
 func readObjects(pdf []byte) (*model.Context, error) {
 	disableConfig.Do(api.DisableConfigDir) // no user configuration folder
 	conf := model.NewDefaultConfiguration()
 	conf.ValidationMode = model.ValidationRelaxed
 	conf.DecodeAllStreams = false
-	return pdfcpu.ReadWithContext(context.Background(), bytes.NewReader(pdf), conf)
+	ctx, err := pdfcpu.ReadWithContext(context.Background(), bytes.NewReader(pdf), conf)
+	if err != nil {
+		return nil, err
+	}
+	if err := compressPlain(ctx.XRefTable); err != nil {
+		return nil, err
+	}
+	return ctx, nil
 }
 
 // serialize writes every object of the cross-reference table, by object
@@ -90,7 +102,7 @@ func writeIndirect(b *bytes.Buffer, o types.Object) error {
 		return writeObject(b, o)
 	}
 	if sd.Raw == nil && sd.StreamLength != nil && *sd.StreamLength > 0 {
-		return fmt.Errorf("flux non chargé")
+		return errStreamNotLoaded
 	}
 	d := sd.Dict.Clone().(types.Dict)
 	d["Length"] = types.Integer(len(sd.Raw))
