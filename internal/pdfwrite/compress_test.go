@@ -201,4 +201,3 @@ func TestManyAttachmentsInOrder(t *testing.T) {
 		prev = string(k)
 	}
 }
-
