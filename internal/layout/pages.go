@@ -34,12 +34,12 @@ func (e *engine) sommaire(s doc.Sommaire, blocks []doc.Block) []line {
 		if lvl == 3 {
 			size--
 		}
-		title := h.TOCTitle
+		title, runs := h.TOCTitle, plain(h.TOCTitle, 0)
 		if title == "" {
-			title = doc.PlainText(h.Text)
+			title, runs = doc.PlainText(h.Text), tocRuns(h.Text)
 		}
 		st := textStyle{size: size, color: e.theme.Text, align: doc.Left, leading: 1.25, extra: style}
-		ls := e.setText(plain(title, 0), width-indent-numW-4, st)
+		ls := e.setText(runs, width-indent-numW-4, st)
 		if len(ls) == 0 {
 			continue
 		}
@@ -56,6 +56,16 @@ func (e *engine) sommaire(s doc.Sommaire, blocks []doc.Block) []line {
 		}
 		out = append(out, gap(before))
 		out = append(out, ls...)
+	}
+	return out
+}
+
+// tocRuns are a heading's runs as the sommaire sets them: in its own
+// style, with no link, the sigles' expansions kept.
+func tocRuns(in []doc.Inline) []doc.Inline {
+	out := make([]doc.Inline, len(in))
+	for i, r := range in {
+		out[i] = doc.Inline{Text: r.Text, Expansions: r.Expansions}
 	}
 	return out
 }

@@ -119,3 +119,156 @@ func TestListItemsAreLIWithLabelAndBody(t *testing.T) {
 		t.Errorf("%d LI elements, want 2", lis)
 	}
 }
+
+// readText is what a screen reader reads of the pages: the text items
+// that are not artifacts, in drawing order, each followed by the space
+// it carries.
+func readText(res *Result) string {
+	var b strings.Builder
+	for _, p := range res.Pages {
+		for i, it := range p.Items {
+			if tx, ok := it.(doc.Text); ok && tagOf(res, p, i) != "" {
+				b.WriteString(tx.Text)
+				if tx.SpaceAfter {
+					b.WriteString(" ")
+				}
+			}
+		}
+	}
+	return b.String()
+}
+
+func TestReadTextKeepsItsSpaces(t *testing.T) {
+	long := strings.Repeat("les soins de proximité ", 30) + "fin."
+	just := doc.Paragraph{Align: doc.Justify, Text: []doc.Inline{{Text: long}}}
+	nbsp := para("Axe\u00a01\u00a0: Accompagner")
+	res := layoutBlocks(t, just, nbsp)
+	got := readText(res)
+	if want := strings.TrimSpace(long); !strings.Contains(got, want) {
+		t.Errorf("justified paragraph read as\n%q\nwant it whole, words apart:\n%q", got, want)
+	}
+	if !strings.Contains(got, "Axe 1 : Accompagner") {
+		t.Errorf("no-break spaces lost in reading: %q", got)
+	}
+	if strings.Contains(got, "  ") {
+		t.Errorf("two spaces in a row read: %q", got)
+	}
+}
+
+func TestSiglesCarryTheirExpansion(t *testing.T) {
+	p := doc.Paragraph{Text: []doc.Inline{{Text: "Avec l'ARS, la CALN agit.", Expansions: []doc.Expansion{
+		{Offset: 7, Length: 3, Text: "Agence Régionale de Santé"},
+		{Offset: 15, Length: 4, Text: "Communauté d'Agglomération Lisieux Normandie"},
+	}}}}
+	res := layoutBlocks(t, p)
+	spans := map[string]string{}
+	for _, pg := range res.Pages {
+		for i, it := range pg.Items {
+			tx, ok := it.(doc.Text)
+			if !ok || tagOf(res, pg, i) != "Span" {
+				continue
+			}
+			el := res.Elements[pg.Tags[i]-1]
+			spans[tx.Text] = el.E
+			if res.Elements[el.Parent].Role != "P" {
+				t.Errorf("Span %q under %s, want P", tx.Text, res.Elements[el.Parent].Role)
+			}
+		}
+	}
+	if spans["ARS"] != "Agence Régionale de Santé" || !strings.HasPrefix(spans["CALN"], "Communauté") || len(spans) != 2 {
+		t.Errorf("sigle spans = %v, want ARS and CALN with their expansions", spans)
+	}
+	if got := readText(res); got != "Avec l'ARS, la CALN agit." {
+		t.Errorf("read %q, want the sentence unchanged", got)
+	}
+}
+
+func TestSommaireEntriesAreLinks(t *testing.T) {
+	h := func(s, anchor string) doc.Heading {
+		return doc.Heading{Level: 1, TOCLevel: 1, Anchor: anchor, Text: []doc.Inline{{Text: s}}}
+	}
+	res := layoutBlocks(t, doc.Sommaire{Title: "Sommaire"}, h("Préambule", "preambule"), para("Texte."), h("Diagnostic", "diag"))
+	var tocis, links, captions int
+	for _, el := range res.Elements {
+		switch el.Role {
+		case "TOCI":
+			tocis++
+		case "Link":
+			links++
+			if res.Elements[el.Parent].Role != "TOCI" {
+				t.Errorf("Link under %s, want TOCI", res.Elements[el.Parent].Role)
+			}
+		case "Caption":
+			captions++
+		}
+	}
+	if tocis != 2 || links != 2 || captions != 1 {
+		t.Errorf("%d TOCI, %d Link, %d Caption; want 2, 2, 1", tocis, links, captions)
+	}
+	for i, it := range res.Pages[0].Items {
+		switch v := it.(type) {
+		case doc.Text:
+			role := tagOf(res, res.Pages[0], i)
+			if v.Decor && role != "" {
+				t.Errorf("dot leaders tagged %s, want an artifact", role)
+			}
+			if (v.Text == "Préambule" || v.Text == "Diagnostic") && role != "Link" {
+				t.Errorf("entry %q tagged %q, want Link", v.Text, role)
+			}
+		case doc.Link:
+			if !strings.HasPrefix(v.Contents, "Préambule") && !strings.HasPrefix(v.Contents, "Diagnostic") {
+				t.Errorf("sommaire link described %q, want its title", v.Contents)
+			}
+		}
+	}
+}
+
+func TestTableRowsGoInTHeadAndTBody(t *testing.T) {
+	rows := []doc.Row{{Cells: []doc.Cell{cell("Colonne")}}, {Cells: []doc.Cell{cell("a")}}, {Cells: []doc.Cell{cell("b")}}}
+	res := layoutBlocks(t, doc.Table{Widths: []float64{1}, HeaderRows: 1, Rows: rows})
+	under := map[string][]string{}
+	for _, el := range res.Elements {
+		if el.Role == "TR" {
+			p := res.Elements[el.Parent]
+			under[p.Role] = append(under[p.Role], res.Elements[p.Parent].Role)
+		}
+	}
+	if len(under["THead"]) != 1 || len(under["TBody"]) != 2 || under["THead"][0] != "Table" || under["TBody"][0] != "Table" {
+		t.Errorf("rows grouped as %v, want 1 in THead and 2 in TBody, both under Table", under)
+	}
+}
+
+func TestTickedBoxesSayTheirState(t *testing.T) {
+	c := doc.Checkboxes{Items: []doc.Check{{Label: "Action renouvelée", Checked: true, Alt: "Action renouvelée : oui"}, {Label: "Nouvelle action", Alt: "Nouvelle action : non"}}}
+	res := layoutBlocks(t, c)
+	var got []string
+	for _, p := range res.Pages {
+		for i := range p.Items {
+			if tagOf(res, p, i) == "Span" {
+				got = append(got, res.Elements[p.Tags[i]-1].ActualText)
+			}
+		}
+	}
+	if strings.Join(got, " | ") != "Action renouvelée : oui | Nouvelle action : non" {
+		t.Errorf("boxes read as %v", got)
+	}
+}
+
+func TestLinksInTextAreLinkElements(t *testing.T) {
+	p := doc.Paragraph{Text: []doc.Inline{{Text: "Voir "}, {Text: "le site", Link: "https://example.org"}, {Text: " ici."}}}
+	res := layoutBlocks(t, p)
+	for _, pg := range res.Pages {
+		for i, it := range pg.Items {
+			switch v := it.(type) {
+			case doc.Link:
+				if tagOf(res, pg, i) != "Link" {
+					t.Errorf("link area tagged %q, want Link", tagOf(res, pg, i))
+				}
+			case doc.Text:
+				if (v.Text == "le" || v.Text == "site") && tagOf(res, pg, i) != "Link" {
+					t.Errorf("link word %q tagged %q, want Link", v.Text, tagOf(res, pg, i))
+				}
+			}
+		}
+	}
+}
