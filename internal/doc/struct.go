@@ -21,6 +21,10 @@ type StructElem struct {
 	E string
 	// ActualText replaces a Span's drawn text for a screen reader.
 	ActualText string
+	// ColSpan and RowSpan are a table cell's spans, when over 1.
+	ColSpan, RowSpan int
+	// ListNumbering is a list's: Disc for bullets, Decimal for numbers.
+	ListNumbering string
 }
 
 // The standard structure types the layout uses (PDF 32000-1, 14.8.4), and

@@ -16,7 +16,7 @@ import (
 type tags struct {
 	elems  []doc.StructElem
 	blocks map[int]int       // block index → element, for blocks placed as lines
-	alts   map[int]string    // block index → a figure's text equivalent
+	alts   map[int]doc.StructElem // block index → a figure's text equivalent, a list's numbering
 	table  *tableTags        // the table being placed, nil outside tables
 	level  int               // the level of the last heading element made
 	items  map[[2]int][2]int // (1 + block, 1 + list item) → its LI and LBody
@@ -59,19 +59,31 @@ func (t *tags) blockElem(i int, role string) int {
 		return k
 	}
 	k := t.newElem(role, -1)
-	t.elems[k].Alt = t.alts[i]
+	a := t.alts[i]
+	t.elems[k].Alt, t.elems[k].ListNumbering = a.Alt, a.ListNumbering
 	t.blocks[i] = k
 	return k
 }
 
-// alt records the text equivalent of the i-th block, a figure.
+// alt records what the element of the i-th block says besides its
+// content: a figure's text equivalent, a list's numbering.
 func (t *tags) alt(i int, b doc.Block) {
-	if f, ok := b.(doc.Figure); ok && f.Alt != "" {
-		if t.alts == nil {
-			t.alts = map[int]string{}
+	var a doc.StructElem
+	switch v := b.(type) {
+	case doc.Figure:
+		a.Alt = v.Alt
+	case doc.List:
+		a.ListNumbering = "Disc"
+		if v.Ordered {
+			a.ListNumbering = "Decimal"
 		}
-		t.alts[i] = f.Alt
+	default:
+		return
 	}
+	if t.alts == nil {
+		t.alts = map[int]doc.StructElem{}
+	}
+	t.alts[i] = a
 }
 
 // tagFrom tags the page's items from index from on with element k.
@@ -182,7 +194,14 @@ func (e *engine) cellElem(c *cellBox, header bool) int {
 		role, scope = doc.StructTH, doc.ScopeRow
 	}
 	k := e.tags.newElem(role, tr)
-	e.tags.elems[k].Scope = scope
+	el := &e.tags.elems[k]
+	el.Scope = scope
+	if c.cell.ColSpan > 1 {
+		el.ColSpan = c.cell.ColSpan
+	}
+	if c.cell.RowSpan > 1 {
+		el.RowSpan = c.cell.RowSpan
+	}
 	tt.cells[c] = k
 	return k
 }
