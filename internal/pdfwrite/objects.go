@@ -46,24 +46,30 @@ func readObjects(pdf []byte) (*model.Context, error) {
 // serialize writes every object of the cross-reference table, by object
 // number, with a classic cross-reference table and trailer. Dictionary
 // keys are written sorted and numbers in their shortest form, so the
-// same objects always give the same bytes.
+// same objects always give the same bytes. The buffer is sized for the
+// streams' data and a margin for the rest, so that the document is not
+// copied again and again as it grows.
 func serialize(x *model.XRefTable) ([]byte, error) {
 	if x.Size == nil || x.Root == nil {
 		return nil, fmt.Errorf("table des objets incomplète")
 	}
 	size := *x.Size
 	var b bytes.Buffer
+	b.Grow(estimate(x))
 	// the version fpdf declared; the binary comment tells transfer tools
 	// that the file is not text
-	fmt.Fprintf(&b, "%%PDF-%s\n%%\xe2\xe3\xcf\xd3\n", x.Version())
+	b.WriteString("%PDF-" + x.Version().String() + "\n%\xe2\xe3\xcf\xd3\n")
 	offsets := make([]int, size)
+	var num []byte
 	for n := 1; n < size; n++ {
 		e, ok := x.Table[n]
 		if !ok || e == nil || e.Free || e.Object == nil {
 			continue
 		}
 		offsets[n] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n", n)
+		num = strconv.AppendInt(num[:0], int64(n), 10)
+		b.Write(num)
+		b.WriteString(" 0 obj\n")
 		if err := writeIndirect(&b, e.Object); err != nil {
 			return nil, fmt.Errorf("objet %d : %w", n, err)
 		}
@@ -71,12 +77,17 @@ func serialize(x *model.XRefTable) ([]byte, error) {
 	}
 	xref := b.Len()
 	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", size)
+	line := []byte("0000000000 00000 n \n")
 	for n := 1; n < size; n++ {
 		if offsets[n] == 0 {
 			b.WriteString("0000000000 65535 f \n")
 			continue
 		}
-		fmt.Fprintf(&b, "%010d 00000 n \n", offsets[n])
+		// ten digits, zero-padded
+		for i, o := 9, offsets[n]; i >= 0; i, o = i-1, o/10 {
+			line[i] = byte('0' + o%10)
+		}
+		b.Write(line)
 	}
 	trailer := types.Dict{"Size": types.Integer(size), "Root": *x.Root}
 	if x.Info != nil {
@@ -91,6 +102,23 @@ func serialize(x *model.XRefTable) ([]byte, error) {
 	}
 	fmt.Fprintf(&b, "\nstartxref\n%d\n%%%%EOF\n", xref)
 	return b.Bytes(), nil
+}
+
+// estimate is about the size of the serialized table: its streams' data,
+// and for every object its dictionary and its line in the cross-reference
+// table (an average measured on contracts, generous).
+func estimate(x *model.XRefTable) int {
+	n := 1024
+	for _, e := range x.Table {
+		if e == nil || e.Free {
+			continue
+		}
+		n += 160
+		if sd, ok := e.Object.(types.StreamDict); ok {
+			n += len(sd.Raw)
+		}
+	}
+	return n
 }
 
 // writeIndirect writes the body of an indirect object: a stream with its
@@ -123,17 +151,25 @@ func writeObject(b *bytes.Buffer, o types.Object) error {
 	case types.Boolean:
 		b.WriteString(strconv.FormatBool(bool(v)))
 	case types.Integer:
-		b.WriteString(strconv.Itoa(int(v)))
+		b.Write(strconv.AppendInt(b.AvailableBuffer(), int64(v), 10))
 	case types.Float:
-		b.WriteString(strconv.FormatFloat(float64(v), 'f', -1, 64))
+		b.Write(strconv.AppendFloat(b.AvailableBuffer(), float64(v), 'f', -1, 64))
 	case types.Name:
-		b.WriteString("/" + types.EncodeName(string(v)))
+		b.WriteByte('/')
+		b.WriteString(types.EncodeName(string(v)))
 	case types.StringLiteral: // kept escaped as read
-		b.WriteString("(" + string(v) + ")")
+		b.WriteByte('(')
+		b.WriteString(string(v))
+		b.WriteByte(')')
 	case types.HexLiteral:
-		b.WriteString("<" + string(v) + ">")
+		b.WriteByte('<')
+		b.WriteString(string(v))
+		b.WriteByte('>')
 	case types.IndirectRef:
-		fmt.Fprintf(b, "%d %d R", v.ObjectNumber, v.GenerationNumber)
+		b.Write(strconv.AppendInt(b.AvailableBuffer(), int64(v.ObjectNumber), 10))
+		b.WriteByte(' ')
+		b.Write(strconv.AppendInt(b.AvailableBuffer(), int64(v.GenerationNumber), 10))
+		b.WriteString(" R")
 	case *types.IndirectRef:
 		if v == nil {
 			b.WriteString("null")
@@ -159,7 +195,9 @@ func writeObject(b *bytes.Buffer, o types.Object) error {
 		sort.Strings(keys)
 		b.WriteString("<<")
 		for _, k := range keys {
-			b.WriteString("/" + types.EncodeName(k) + " ")
+			b.WriteByte('/')
+			b.WriteString(types.EncodeName(k))
+			b.WriteByte(' ')
 			if err := writeObject(b, v[k]); err != nil {
 				return err
 			}
@@ -170,4 +208,19 @@ func writeObject(b *bytes.Buffer, o types.Object) error {
 		return fmt.Errorf("objet de type %T inattendu", o)
 	}
 	return nil
+}
+
+// borrowed is the io.Writer fpdf's Output writes the document to: it
+// keeps the slice fpdf hands it rather than copying a document of several
+// megabytes. fpdf writes it in one call and is not used afterwards, so
+// the bytes do not change under the reader.
+type borrowed struct{ b []byte }
+
+func (w *borrowed) Write(p []byte) (int, error) {
+	if w.b == nil {
+		w.b = p
+	} else { // a second write: copy, never append into fpdf's array
+		w.b = append(w.b[:len(w.b):len(w.b)], p...)
+	}
+	return len(p), nil
 }
