@@ -33,6 +33,7 @@ type targets struct {
 	links     map[int][]layout.Position // by page, 1-based
 	elems     []doc.StructElem          // the structure, for a tagged PDF
 	marks     [][]int                   // by page, the element of each MCID
+	annots    [][]annot                 // by page, its link annotations in order
 }
 
 // mend reads fpdf's output, sets the outline's counts and every
@@ -44,6 +45,9 @@ func mend(pdf []byte, g layout.Geometry, t targets, a archived) ([]byte, error) 
 		return nil, fmt.Errorf("relecture : %w", err)
 	}
 	x := ctx.XRefTable
+	if err := embedFiles(x, a.files); err != nil {
+		return nil, err
+	}
 	pages, err := pageRefs(x)
 	if err != nil {
 		return nil, err
@@ -72,7 +76,7 @@ func mend(pdf []byte, g layout.Geometry, t targets, a archived) ([]byte, error) 
 	if err := signatureFields(x, pages, g, a.signatures); err != nil {
 		return nil, err
 	}
-	if err := markTree(x, pages, t.elems, t.marks, a.meta.Lang); err != nil {
+	if err := markTree(x, pages, t, a.meta.Lang); err != nil {
 		return nil, err
 	}
 	if err := setID(x); err != nil {

@@ -214,6 +214,7 @@ type archived struct {
 	meta       doc.Meta
 	date       time.Time
 	signatures []layout.SignatureBox
+	files      []Attachment // embedded by mend (attach.go), not by fpdf
 }
 
 // pdfDate and xmpDate write the same instant in the Info dictionary's

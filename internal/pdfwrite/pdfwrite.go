@@ -7,7 +7,6 @@
 package pdfwrite
 
 import (
-	"bytes"
 	"fmt"
 	"sort"
 	"strings"
@@ -59,7 +58,9 @@ func write(res *layout.Result, opt Options) ([]byte, error) {
 	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: fpdf.SizeType{Wd: g.PageW, Ht: g.PageH}})
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(0, 0, 0)
-	pdf.SetCompression(true)
+	// the page contents are compressed after fpdf, with reused
+	// compressors (compress.go)
+	pdf.SetCompression(false)
 	pdf.SetCatalogSort(true)
 	m := opt.Meta
 	// UTF-16 encoded here: fpdf's own encoder garbles characters beyond
@@ -87,13 +88,8 @@ func write(res *layout.Result, opt Options) ([]byte, error) {
 	if err := registerImages(pdf, res); err != nil {
 		return nil, err
 	}
-	if len(opt.Attachments) > 0 {
-		var as []fpdf.Attachment
-		for _, a := range opt.Attachments {
-			as = append(as, fpdf.Attachment{Content: a.Content, Filename: a.Name})
-		}
-		pdf.SetAttachments(as)
-	}
+	// the attachments are not given to fpdf, which would allocate a
+	// compressor for each: mend embeds them (attach.go)
 	// internal link targets
 	links := map[string]int{}
 	anchors := make([]string, 0, len(res.Anchors))
@@ -124,7 +120,7 @@ func write(res *layout.Result, opt Options) ([]byte, error) {
 			pdf.Bookmark(noBreakSpaces.Replace(t.Title), t.Level-1, t.At.Y)
 			want.bookmarks = append(want.bookmarks, t.At)
 		}
-		mk := &marker{pdf: pdf, elems: res.Elements, open: -1}
+		mk := &marker{pdf: pdf, elems: res.Elements, open: -1, links: links}
 		for k, it := range p.Items {
 			mk.item(it, tagOf(p, k))
 			if l, ok := it.(doc.Link); ok && strings.HasPrefix(l.Target, "#") {
@@ -136,16 +132,17 @@ func write(res *layout.Result, opt Options) ([]byte, error) {
 		}
 		mk.close()
 		want.marks = append(want.marks, mk.mcids)
+		want.annots = append(want.annots, mk.annots)
 	}
 	want.elems = res.Elements
 	if err := pdf.Error(); err != nil {
 		return nil, fmt.Errorf("écriture du PDF impossible (%s)", safefile.Cause(err))
 	}
-	var buf bytes.Buffer
+	var buf borrowed // fpdf's own buffer, not a copy (objects.go)
 	if err := pdf.Output(&buf); err != nil {
 		return nil, fmt.Errorf("écriture du PDF impossible (%s)", safefile.Cause(err))
 	}
-	out, err := mend(buf.Bytes(), g, want, archived{meta: m, date: date, signatures: res.Signatures})
+	out, err := mend(buf.b, g, want, archived{meta: m, date: date, signatures: res.Signatures, files: opt.Attachments})
 	if err != nil {
 		return nil, fmt.Errorf("écriture du PDF : %w (erreur interne, à signaler)", err)
 	}
@@ -197,15 +194,21 @@ func draw(pdf *fpdf.Fpdf, family string, it doc.Item, links map[string]int) {
 	case doc.Text:
 		pdf.SetFont(family, fonts.StyleCode(v.Style), v.Size)
 		pdf.SetTextColor(int(v.Color.R), int(v.Color.G), int(v.Color.B))
-		// the layout draws no-break spaces as gaps; any left are spaces
+		// the layout draws no-break spaces as gaps; any left are spaces.
+		// A space that follows in reading order is drawn after the text:
+		// invisible, it separates the words for extraction and readers
+		s := noBreakSpaces.Replace(v.Text)
+		if v.SpaceAfter {
+			s += " "
+		}
 		if v.Rotate != 0 {
 			pdf.TransformBegin()
 			pdf.TransformRotate(v.Rotate, v.X, v.Y)
-			pdf.Text(v.X, v.Y, noBreakSpaces.Replace(v.Text))
+			pdf.Text(v.X, v.Y, s)
 			pdf.TransformEnd()
 			return
 		}
-		pdf.Text(v.X, v.Y, noBreakSpaces.Replace(v.Text))
+		pdf.Text(v.X, v.Y, s)
 	case doc.Rect:
 		style := paint(pdf, v.Fill, v.Stroke, max(v.LineWidth, 0.1))
 		if style == "" {

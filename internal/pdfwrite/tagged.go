@@ -3,6 +3,7 @@ package pdfwrite
 import (
 	"encoding/hex"
 	"fmt"
+	"strings"
 
 	"github.com/go-pdf/fpdf"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
@@ -21,16 +22,29 @@ import (
 
 // marker wraps the items of one page in marked-content sequences.
 type marker struct {
-	pdf   *fpdf.Fpdf
-	elems []doc.StructElem
-	open  int   // the tag of the open sequence: -1 none, 0 artifact, k element k-1
-	mcids []int // per MCID of the page, its element
+	pdf    *fpdf.Fpdf
+	elems  []doc.StructElem
+	links  map[string]int // the document's internal link targets
+	open   int            // the tag of the open sequence: -1 none, 0 artifact, k element k-1
+	mcids  []int          // per MCID of the page, its element
+	annots []annot        // the page's link annotations, in the order drawn
+}
+
+// annot is a link annotation the page will carry: the tag of its area
+// and what it says.
+type annot struct {
+	tag      int
+	contents string
 }
 
 // item opens the sequence of an item with tag t, closing the previous one
-// when it differs. Links draw nothing and change nothing.
+// when it differs. Links draw nothing: their annotations are recorded,
+// in the order fpdf writes them, for the structure tree.
 func (m *marker) item(it doc.Item, t int) {
-	if _, ok := it.(doc.Link); ok {
+	if l, ok := it.(doc.Link); ok {
+		if _, known := m.links[strings.TrimPrefix(l.Target, "#")]; known || !strings.HasPrefix(l.Target, "#") {
+			m.annots = append(m.annots, annot{tag: t, contents: l.Contents})
+		}
 		return
 	}
 	if t == m.open {
@@ -64,99 +78,41 @@ func tagOf(p layout.Page, i int) int {
 }
 
 // markTree completes the catalog of a tagged PDF: the structure tree
-// from the marked content of each page (marks[p] lists, by MCID, the
-// element of each sequence of page p), each page's /StructParents and
-// the parent tree, /MarkInfo, /Lang, the title shown in the viewer's
-// window, and /Tabs /S on pages with annotations. Elements come in the
-// order their content is first met, which is the reading order.
-func markTree(x *model.XRefTable, pages []types.IndirectRef, elems []doc.StructElem, marks [][]int, lang string) error {
+// from the marked content of each page (t.marks[p] lists, by MCID, the
+// element of each sequence of page p) and from its annotations (links
+// under their Link elements, signature fields under Form elements), each
+// page's /StructParents, each annotation's /StructParent and the parent
+// tree, /MarkInfo, /Lang, the title shown in the viewer's window, and
+// /Tabs /S on pages with annotations. Elements come in the order their
+// content is first met, which is the reading order.
+func markTree(x *model.XRefTable, pages []types.IndirectRef, t targets, lang string) error {
 	root, err := x.DereferenceDict(*x.Root)
 	if err != nil || root == nil {
 		return fmt.Errorf("catalogue illisible")
 	}
-	treeD := types.Dict{"Type": types.Name("StructTreeRoot")}
-	tree, err := x.IndRefForNewObject(treeD)
+	b, err := newTreeBuilder(x, t.elems)
 	if err != nil {
 		return err
 	}
-	docD := types.Dict{"Type": types.Name("StructElem"), "S": types.Name("Document"), "P": *tree}
-	docRef, err := x.IndRefForNewObject(docD)
+	for p, ms := range t.marks {
+		if err := b.page(pages, p, ms); err != nil {
+			return err
+		}
+	}
+	next := len(pages) // the annotations' keys in the parent tree follow the pages'
+	for p := range pages {
+		var as []annot
+		if p < len(t.annots) {
+			as = t.annots[p]
+		}
+		if next, err = b.annotations(pages, p, as, next); err != nil {
+			return err
+		}
+	}
+	tree, err := b.finish(next)
 	if err != nil {
 		return err
 	}
-	treeD["K"] = *docRef
-	var docKids types.Array
-	dicts := make([]types.Dict, len(elems))
-	refs := make([]*types.IndirectRef, len(elems))
-	kids := make([]types.Array, len(elems))
-	// attach makes element k's object and lists it in its parent's
-	// kids, parents first
-	var attach func(k int) (*types.IndirectRef, error)
-	attach = func(k int) (*types.IndirectRef, error) {
-		if refs[k] != nil {
-			return refs[k], nil
-		}
-		e := elems[k]
-		parent := docRef
-		if e.Parent >= 0 && e.Parent < k {
-			p, err := attach(e.Parent)
-			if err != nil {
-				return nil, err
-			}
-			parent = p
-		}
-		d := types.Dict{"Type": types.Name("StructElem"), "S": types.Name(e.Role), "P": *parent}
-		if e.Alt != "" {
-			d["Alt"] = types.HexLiteral(hex.EncodeToString([]byte(utf16BE(e.Alt))))
-		}
-		if e.Scope != "" {
-			d["A"] = types.Dict{"O": types.Name("Table"), "Scope": types.Name(e.Scope)}
-		}
-		ref, err := x.IndRefForNewObject(d)
-		if err != nil {
-			return nil, err
-		}
-		dicts[k], refs[k] = d, ref
-		if e.Parent >= 0 && e.Parent < k {
-			kids[e.Parent] = append(kids[e.Parent], *ref)
-		} else {
-			docKids = append(docKids, *ref)
-		}
-		return ref, nil
-	}
-	var nums types.Array
-	for p, ms := range marks {
-		if len(ms) == 0 {
-			continue
-		}
-		parents := make(types.Array, len(ms))
-		for mcid, k := range ms {
-			ref, err := attach(k)
-			if err != nil {
-				return err
-			}
-			kids[k] = append(kids[k], types.Dict{"Type": types.Name("MCR"), "Pg": pages[p], "MCID": types.Integer(mcid)})
-			parents[mcid] = *ref
-		}
-		page, err := x.DereferenceDict(pages[p])
-		if err != nil || page == nil {
-			return fmt.Errorf("page %d illisible", p+1)
-		}
-		page["StructParents"] = types.Integer(p)
-		nums = append(nums, types.Integer(p), parents)
-	}
-	for k, d := range dicts {
-		if d != nil {
-			d["K"] = kids[k]
-		}
-	}
-	docD["K"] = docKids
-	parentTree, err := x.IndRefForNewObject(types.Dict{"Nums": nums})
-	if err != nil {
-		return err
-	}
-	treeD["ParentTree"] = *parentTree
-	treeD["ParentTreeNextKey"] = types.Integer(len(pages))
 	root["StructTreeRoot"] = *tree
 	root["MarkInfo"] = types.Dict{"Marked": types.Boolean(true)}
 	if lang == "" {
@@ -181,6 +137,244 @@ func markTree(x *model.XRefTable, pages []types.IndirectRef, elems []doc.StructE
 		}
 	}
 	return nil
+}
+
+// treeBuilder makes the structure tree's objects: the elements the
+// layout listed, made when their first content is met, parents first.
+type treeBuilder struct {
+	x       *model.XRefTable
+	elems   []doc.StructElem
+	treeD   types.Dict
+	tree    *types.IndirectRef
+	docD    types.Dict
+	docRef  *types.IndirectRef
+	docKids types.Array
+	dicts   []types.Dict
+	refs    []*types.IndirectRef
+	kids    []types.Array
+	nums    types.Array // the parent tree's (key, value) pairs, keys ascending
+}
+
+func newTreeBuilder(x *model.XRefTable, elems []doc.StructElem) (*treeBuilder, error) {
+	b := &treeBuilder{x: x, elems: elems, treeD: types.Dict{"Type": types.Name("StructTreeRoot")},
+		dicts: make([]types.Dict, len(elems)), refs: make([]*types.IndirectRef, len(elems)), kids: make([]types.Array, len(elems))}
+	var err error
+	if b.tree, err = x.IndRefForNewObject(b.treeD); err != nil {
+		return nil, err
+	}
+	b.docD = types.Dict{"Type": types.Name("StructElem"), "S": types.Name("Document"), "P": *b.tree}
+	if b.docRef, err = x.IndRefForNewObject(b.docD); err != nil {
+		return nil, err
+	}
+	b.treeD["K"] = *b.docRef
+	return b, nil
+}
+
+// attach makes element k's object, and its parents', and lists it in its
+// parent's kids.
+func (b *treeBuilder) attach(k int) (*types.IndirectRef, error) {
+	if b.refs[k] != nil {
+		return b.refs[k], nil
+	}
+	e := b.elems[k]
+	parent := b.docRef
+	if e.Parent >= 0 && e.Parent < k {
+		p, err := b.attach(e.Parent)
+		if err != nil {
+			return nil, err
+		}
+		parent = p
+	}
+	d := types.Dict{"Type": types.Name("StructElem"), "S": types.Name(e.Role), "P": *parent}
+	for key, v := range map[string]string{"Alt": e.Alt, "E": e.E, "ActualText": e.ActualText} {
+		if v != "" {
+			d[key] = textString(v)
+		}
+	}
+	if a := attributes(e); a != nil {
+		d["A"] = a
+	}
+	ref, err := b.x.IndRefForNewObject(d)
+	if err != nil {
+		return nil, err
+	}
+	b.dicts[k], b.refs[k] = d, ref
+	if e.Parent >= 0 && e.Parent < k {
+		b.kids[e.Parent] = append(b.kids[e.Parent], *ref)
+	} else {
+		b.docKids = append(b.docKids, *ref)
+	}
+	return ref, nil
+}
+
+// page lists the marked content of page p (ms: the element of each
+// MCID) under its elements, and the page's entry of the parent tree.
+func (b *treeBuilder) page(pages []types.IndirectRef, p int, ms []int) error {
+	if len(ms) == 0 {
+		return nil
+	}
+	parents := make(types.Array, len(ms))
+	for mcid, k := range ms {
+		ref, err := b.attach(k)
+		if err != nil {
+			return err
+		}
+		b.kids[k] = append(b.kids[k], types.Dict{"Type": types.Name("MCR"), "Pg": pages[p], "MCID": types.Integer(mcid)})
+		parents[mcid] = *ref
+	}
+	page, err := b.x.DereferenceDict(pages[p])
+	if err != nil || page == nil {
+		return fmt.Errorf("page %d illisible", p+1)
+	}
+	page["StructParents"] = types.Integer(p)
+	b.nums = append(b.nums, types.Integer(p), parents)
+	return nil
+}
+
+// annotations puts the annotations of page p in the structure tree: each
+// link (as, in the order fpdf wrote them) as an object reference of its
+// Link element with its description (/Contents), each signature field
+// under a Form element named like the field (/TU). An annotation must be
+// an indirect object to be referenced: fpdf writes links inline, so they
+// are moved out. It returns the next free key of the parent tree.
+func (b *treeBuilder) annotations(pages []types.IndirectRef, p int, as []annot, next int) (int, error) {
+	page, err := b.x.DereferenceDict(pages[p])
+	if err != nil || page == nil {
+		return next, fmt.Errorf("page %d illisible", p+1)
+	}
+	arr, err := b.x.DereferenceArray(page["Annots"])
+	if err != nil {
+		return next, fmt.Errorf("page %d : annotations illisibles", p+1)
+	}
+	if len(arr) == 0 {
+		return next, nil
+	}
+	out := make(types.Array, len(arr))
+	n := 0
+	for i, o := range arr {
+		out[i] = o
+		d, err := b.x.DereferenceDict(o)
+		if err != nil || d == nil {
+			return next, fmt.Errorf("page %d : annotation %d illisible", p+1, i+1)
+		}
+		subtype := d.NameEntry("Subtype")
+		if subtype == nil || (*subtype != "Link" && *subtype != "Widget") {
+			continue
+		}
+		ref, ok := o.(types.IndirectRef)
+		if !ok {
+			r, err := b.x.IndRefForNewObject(d)
+			if err != nil {
+				return next, err
+			}
+			ref, out[i] = *r, *r
+		}
+		var elem *types.IndirectRef
+		switch *subtype {
+		case "Link":
+			if n >= len(as) {
+				return next, fmt.Errorf("page %d : plus de liens écrits que les %d dessinés", p+1, len(as))
+			}
+			a := as[n]
+			n++
+			if a.contents != "" {
+				d["Contents"] = textString(a.contents)
+			}
+			if k := a.tag - 1; k >= 0 && k < len(b.elems) && b.elems[k].Role == doc.StructLink {
+				if elem, err = b.attach(k); err != nil {
+					return next, err
+				}
+				b.kids[k] = append(b.kids[k], objRef(ref, pages[p]))
+			} else if elem, err = b.loose(doc.StructLink, ref, pages[p]); err != nil {
+				return next, err
+			}
+		default: // a signature field
+			if t := d["T"]; t != nil && d["TU"] == nil {
+				d["TU"] = t
+			}
+			if elem, err = b.loose(doc.StructForm, ref, pages[p]); err != nil {
+				return next, err
+			}
+		}
+		d["StructParent"] = types.Integer(next)
+		b.nums = append(b.nums, types.Integer(next), *elem)
+		next++
+	}
+	if n != len(as) {
+		return next, fmt.Errorf("page %d : %d liens écrits, %d dessinés", p+1, n, len(as))
+	}
+	if r, ok := page["Annots"].(types.IndirectRef); ok {
+		e, ok := b.x.FindTableEntryForIndRef(&r)
+		if !ok || e == nil {
+			return next, fmt.Errorf("page %d : annotations illisibles", p+1)
+		}
+		e.Object = out
+	} else {
+		page["Annots"] = out
+	}
+	return next, nil
+}
+
+// loose makes an element of its own under the document holding one
+// annotation: a signature field, or a link drawn outside any element.
+func (b *treeBuilder) loose(role string, annot, page types.IndirectRef) (*types.IndirectRef, error) {
+	ref, err := b.x.IndRefForNewObject(types.Dict{"Type": types.Name("StructElem"), "S": types.Name(role), "P": *b.docRef,
+		"K": types.Array{objRef(annot, page)}})
+	if err != nil {
+		return nil, err
+	}
+	b.docKids = append(b.docKids, *ref)
+	return ref, nil
+}
+
+// objRef is the structure tree's reference to an annotation.
+func objRef(annot, page types.IndirectRef) types.Dict {
+	return types.Dict{"Type": types.Name("OBJR"), "Obj": annot, "Pg": page}
+}
+
+// finish writes the elements' kids and the parent tree; next is the
+// parent tree's next free key.
+func (b *treeBuilder) finish(next int) (*types.IndirectRef, error) {
+	for k, d := range b.dicts {
+		if d != nil {
+			d["K"] = b.kids[k]
+		}
+	}
+	b.docD["K"] = b.docKids
+	parentTree, err := b.x.IndRefForNewObject(types.Dict{"Nums": b.nums})
+	if err != nil {
+		return nil, err
+	}
+	b.treeD["ParentTree"] = *parentTree
+	b.treeD["ParentTreeNextKey"] = types.Integer(next)
+	return b.tree, nil
+}
+
+// attributes are an element's layout attributes (PDF 32000-1, 14.8.5):
+// a table cell's scope and spans, a list's numbering.
+func attributes(e doc.StructElem) types.Dict {
+	switch {
+	case e.ListNumbering != "":
+		return types.Dict{"O": types.Name("List"), "ListNumbering": types.Name(e.ListNumbering)}
+	case e.Scope == "" && e.ColSpan == 0 && e.RowSpan == 0:
+		return nil
+	}
+	a := types.Dict{"O": types.Name("Table")}
+	if e.Scope != "" {
+		a["Scope"] = types.Name(e.Scope)
+	}
+	if e.ColSpan > 1 {
+		a["ColSpan"] = types.Integer(e.ColSpan)
+	}
+	if e.RowSpan > 1 {
+		a["RowSpan"] = types.Integer(e.RowSpan)
+	}
+	return a
+}
+
+// textString is a PDF text string in UTF-16, for any language.
+func textString(s string) types.HexLiteral {
+	return types.HexLiteral(hex.EncodeToString([]byte(utf16BE(s))))
 }
 
 // pdfuaSchema declares the PDF/UA identification schema (pdfuaid:part)

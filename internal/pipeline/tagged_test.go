@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"bytes"
+	"encoding/hex"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -9,7 +10,10 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
+	"github.com/contrat-local-sante/cls/internal/doc"
+	"github.com/contrat-local-sante/cls/internal/model"
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	pmodel "github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
@@ -86,7 +90,8 @@ func TestStructureTree(t *testing.T) {
 		t.Error("no /ParentTree")
 	}
 	roles := map[string]int{}
-	last := 0 // the last heading level met, in reading order
+	spans := 0 // cells spanning columns
+	last := 0  // the last heading level met, in reading order
 	var walk func(o types.Object, depth int)
 	walk = func(o types.Object, depth int) {
 		if depth > 50 {
@@ -121,11 +126,20 @@ func TestStructureTree(t *testing.T) {
 			if role == "TH" && d["A"] == nil {
 				t.Error("TH without /Scope")
 			}
+			if a, ok := d["A"].(types.Dict); ok && a["ColSpan"] != nil {
+				spans++
+			}
+			if a, ok := d["A"].(types.Dict); role == "L" && (!ok || a["ListNumbering"] == nil) {
+				t.Error("L without /ListNumbering")
+			}
 			walk(d["K"], depth+1)
 		}
 	}
 	walk(tree["K"], 0)
-	for _, r := range []string{"Document", "H1", "H2", "P", "Table", "TR", "TH", "TD", "Figure", "TOC", "L", "LI", "Lbl", "LBody"} {
+	if spans == 0 {
+		t.Error("no cell with /ColSpan: the fiche tables' merged cells are not said")
+	}
+	for _, r := range []string{"Document", "H1", "H2", "P", "Table", "THead", "TBody", "TR", "TH", "TD", "Figure", "TOC", "TOCI", "Link", "Span", "Form", "L", "LI", "Lbl", "LBody"} {
 		if roles[r] == 0 {
 			t.Errorf("no %s element in the structure tree (have %v)", r, roles)
 		}
@@ -260,5 +274,170 @@ func TestReadTextHasNoRunningHeaderOrFooter(t *testing.T) {
 	}
 	if !bytes.Contains(st, []byte("Préambule")) {
 		t.Error("the body text is missing from the structure text")
+	}
+}
+
+// structElems walks the structure tree and calls fn on each element with
+// its role.
+func structElems(t *testing.T, x *pmodel.XRefTable, root types.Dict, fn func(d types.Dict, role string)) {
+	t.Helper()
+	tree, err := x.DereferenceDict(root["StructTreeRoot"])
+	if err != nil || tree == nil {
+		t.Fatalf("structure tree unreadable: %v", err)
+	}
+	var walk func(o types.Object, depth int)
+	walk = func(o types.Object, depth int) {
+		if depth > 50 {
+			t.Fatal("structure tree too deep: a cycle?")
+		}
+		switch v := o.(type) {
+		case types.Array:
+			for _, k := range v {
+				walk(k, depth)
+			}
+		case types.IndirectRef:
+			d, err := x.DereferenceDict(v)
+			if err != nil || d == nil || d["S"] == nil {
+				return
+			}
+			fn(d, string(d["S"].(types.Name)))
+			walk(d["K"], depth+1)
+		}
+	}
+	walk(tree["K"], 0)
+}
+
+// pdfText decodes a PDF text string (UTF-16 with its mark, or bytes).
+func pdfText(o types.Object) string {
+	var b []byte
+	switch v := o.(type) {
+	case types.HexLiteral:
+		b, _ = hex.DecodeString(string(v))
+	case types.StringLiteral:
+		b, _ = types.Unescape(string(v))
+	default:
+		return ""
+	}
+	if len(b) >= 2 && b[0] == 0xfe && b[1] == 0xff {
+		u := make([]uint16, 0, len(b)/2)
+		for i := 2; i+1 < len(b); i += 2 {
+			u = append(u, uint16(b[i])<<8|uint16(b[i+1]))
+		}
+		return string(utf16.Decode(u))
+	}
+	return string(b)
+}
+
+// TestAnnotationsAreInTheStructure: every link annotation is the object
+// of a Link element and says where it leads (/Contents), every signature
+// field sits in a Form element; each has its /StructParent, which the
+// parent tree maps back to that element (Matterhorn 28-002, 28-004,
+// 28-011).
+func TestAnnotationsAreInTheStructure(t *testing.T) {
+	x, root := readTagged(t)
+	owner := map[int]string{} // annotation object → role of the element holding it
+	structElems(t, x, root, func(d types.Dict, role string) {
+		kids, _ := d["K"].(types.Array)
+		for _, k := range kids {
+			if r, ok := k.(types.Dict); ok && r["Type"] == types.Name("OBJR") {
+				owner[r["Obj"].(types.IndirectRef).ObjectNumber.Value()] = role
+			}
+		}
+	})
+	links, fields := 0, 0
+	for i := 1; i <= x.PageCount; i++ {
+		page, _, _, err := x.PageDict(i, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		annots, _ := x.DereferenceArray(page["Annots"])
+		for _, o := range annots {
+			ref, ok := o.(types.IndirectRef)
+			if !ok {
+				t.Fatalf("page %d: an annotation written inline cannot be referenced by the structure", i)
+			}
+			a, _ := x.DereferenceDict(ref)
+			if a["StructParent"] == nil {
+				t.Errorf("page %d: annotation %d without /StructParent", i, ref.ObjectNumber)
+			}
+			switch *a.NameEntry("Subtype") {
+			case "Link":
+				links++
+				if owner[ref.ObjectNumber.Value()] != "Link" {
+					t.Errorf("page %d: link %d under %q, want a Link element", i, ref.ObjectNumber, owner[ref.ObjectNumber.Value()])
+				}
+				if pdfText(a["Contents"]) == "" {
+					t.Errorf("page %d: link %d without /Contents", i, ref.ObjectNumber)
+				}
+			case "Widget":
+				fields++
+				if owner[ref.ObjectNumber.Value()] != "Form" {
+					t.Errorf("page %d: signature field under %q, want a Form element", i, owner[ref.ObjectNumber.Value()])
+				}
+				if pdfText(a["TU"]) == "" {
+					t.Errorf("page %d: signature field without /TU", i)
+				}
+			}
+		}
+	}
+	if links < 40 || fields == 0 {
+		t.Errorf("%d links and %d signature fields found; the sommaire alone has more than 40 links", links, fields)
+	}
+}
+
+// TestSiglesAreSpokenInFull: every sigle of the sigles workbook met in
+// the read text (outside figures, which have their description, and web
+// addresses) is drawn apart with its expansion, and each reaches the PDF
+// as a Span with /E.
+func TestSiglesAreSpokenInFull(t *testing.T) {
+	res := real(t)
+	defs := map[string]string{}
+	for _, list := range [][]model.Sigle{res.Contract.OtherSigles, res.Contract.Sigles} {
+		for _, s := range list {
+			defs[s.Sigle] = s.Definition
+		}
+	}
+	word := regexp.MustCompile(`[\p{L}\p{N}]+`)
+	inFigure := func(k int) bool {
+		for ; k >= 0; k = res.Layout.Elements[k].Parent {
+			if res.Layout.Elements[k].Role == doc.StructFigure {
+				return true
+			}
+		}
+		return false
+	}
+	expanded := 0
+	for n, p := range res.Layout.Pages {
+		for i, it := range p.Items {
+			tx, ok := it.(doc.Text)
+			if !ok || i >= len(p.Tags) || p.Tags[i] == 0 || inFigure(p.Tags[i]-1) || strings.Contains(tx.Text, "www.") || strings.Contains(tx.Text, "://") {
+				continue
+			}
+			if tx.Expansion != "" {
+				expanded++
+				if tx.Expansion != defs[tx.Text] {
+					t.Errorf("page %d: « %s » expanded to « %s », want « %s »", n+1, tx.Text, tx.Expansion, defs[tx.Text])
+				}
+				continue
+			}
+			for _, w := range word.FindAllString(tx.Text, -1) {
+				if d, ok := defs[w]; ok {
+					t.Errorf("page %d: sigle « %s » in « %s » read without its expansion « %s »", n+1, w, tx.Text, d)
+				}
+			}
+		}
+	}
+	x, root := readTagged(t)
+	spans := 0
+	structElems(t, x, root, func(d types.Dict, role string) {
+		if role == "Span" && d["E"] != nil {
+			spans++
+			if e := pdfText(d["E"]); e == "" {
+				t.Error("Span with an empty /E")
+			}
+		}
+	})
+	if expanded < 100 || spans != expanded {
+		t.Errorf("%d sigles drawn with their expansion, %d Spans with /E in the PDF; want the same, over 100", expanded, spans)
 	}
 }
