@@ -34,7 +34,9 @@ import (
 )
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	code := run(os.Args[1:], os.Stdout, os.Stderr)
+	holdWindow()
+	os.Exit(code)
 }
 
 // app is one run of cls: the options every command shares, where it
