@@ -29,7 +29,7 @@ const (
 // IP address on its port. A name resolved by a DNS server is never
 // accepted: that is what a DNS rebinding attack uses to make a page of
 // another site talk to this one.
-func (s *Server) setAddr(host string, port int) error {
+func (s *Server) setAddr(host string, port int) {
 	p := strconv.Itoa(port)
 	s.addr = net.JoinHostPort(host, p)
 	s.hosts = map[string]bool{strings.ToLower(s.addr): true}
@@ -40,10 +40,6 @@ func (s *Server) setAddr(host string, port int) error {
 		s.hosts = nil // any IP literal on the port: see allowedHost
 		s.anyIPPort = p
 	}
-	if host == "" {
-		return fmt.Errorf("--adresse « :%s » : hôte manquant ; attendu par exemple 127.0.0.1:%s", p, p)
-	}
-	return nil
 }
 
 // loopback reports whether host is this machine only.

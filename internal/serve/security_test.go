@@ -20,9 +20,7 @@ func handlerAt(t *testing.T) *Server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.setAddr("127.0.0.1", 8080); err != nil {
-		t.Fatal(err)
-	}
+	s.setAddr("127.0.0.1", 8080)
 	s.st.good = &built{pdf: []byte("%PDF-1.7 test"), sha256: strings.Repeat("ab", 32), pages: 3, at: time.Now()}
 	s.st.attempt = attempt{at: time.Now(), ok: true}
 	return s
@@ -60,9 +58,7 @@ func TestHostMustNameTheServer(t *testing.T) {
 
 func TestUnspecifiedAddressTakesIPLiteralsOnly(t *testing.T) {
 	s := handlerAt(t)
-	if err := s.setAddr("0.0.0.0", 8080); err != nil {
-		t.Fatal(err)
-	}
+	s.setAddr("0.0.0.0", 8080)
 	for host, want := range map[string]bool{"192.168.1.20:8080": true, "[::1]:8080": true, "intranet.local:8080": false, "192.168.1.20:80": false} {
 		if got := s.allowedHost(host); got != want {
 			t.Errorf("allowedHost(%q) = %v, want %v", host, got, want)
@@ -238,5 +234,17 @@ func TestSecurityHeaders(t *testing.T) {
 	}
 	if !strings.Contains(body, `name="jeton" value="`+s.token+`"`) {
 		t.Errorf("forms lack the token")
+	}
+}
+
+func TestAddressWithoutHostIsRefused(t *testing.T) {
+	s, _ := New(Config{})
+	for _, addr := range []string{":0", "8080", "127.0.0.1"} {
+		if ln, err := s.Listen(addr); err == nil {
+			ln.Close()
+			t.Errorf("--adresse %q accepted: it would listen on every interface or nowhere", addr)
+		} else if !strings.Contains(err.Error(), "--adresse") || !strings.Contains(err.Error(), "attendu") {
+			t.Errorf("--adresse %q: %v", addr, err)
+		}
 	}
 }

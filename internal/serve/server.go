@@ -111,6 +111,10 @@ func (s *Server) Listen(addr string) (net.Listener, error) {
 	if err != nil {
 		return nil, fmt.Errorf("--adresse « %s » : %s ; attendu hôte:port, par exemple 127.0.0.1:8080", addr, "adresse illisible")
 	}
+	if host == "" {
+		// net.Listen would take every interface: the network included
+		return nil, fmt.Errorf("--adresse « %s » : hôte manquant ; attendu par exemple 127.0.0.1:%s (0.0.0.0:%s pour le réseau)", addr, port, port)
+	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil && port != "0" {
 		// most often the port is taken (another page still open): any
@@ -123,10 +127,7 @@ func (s *Server) Listen(addr string) (net.Listener, error) {
 	if err != nil {
 		return nil, fmt.Errorf("--adresse « %s » : impossible d'écouter à cette adresse (%v) ; attendu une adresse de cette machine et un port libre, par exemple 127.0.0.1:8080", addr, err)
 	}
-	if err := s.setAddr(host, ln.Addr().(*net.TCPAddr).Port); err != nil {
-		ln.Close()
-		return nil, err
-	}
+	s.setAddr(host, ln.Addr().(*net.TCPAddr).Port)
 	if !loopback(host) {
 		fmt.Fprintf(s.errw, "attention : la page est servie sur %s, accessible depuis le réseau : toute personne qui l'atteint voit le contrat et peut lancer les constructions. Sans --adresse, elle n'est servie que sur cette machine (127.0.0.1).\n", s.addr)
 	}
