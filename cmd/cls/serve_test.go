@@ -139,3 +139,12 @@ func TestNoArgumentsElsewherePrintsTheHelp(t *testing.T) {
 		t.Errorf("exit %d, help %q, stderr %q", code, out.String(), errw.String())
 	}
 }
+
+func TestServeWithoutTerritoryIsRefused(t *testing.T) {
+	t.Chdir(t.TempDir())
+	var out, errw bytes.Buffer
+	code := run([]string{"serve", "--sans-navigateur", "--adresse", "127.0.0.1:0"}, &out, &errw)
+	if code != 1 || !strings.Contains(errw.String(), "cls.yaml : introuvable") || out.Len() != 0 {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out.String(), errw.String())
+	}
+}

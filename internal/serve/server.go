@@ -15,6 +15,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"os"
 	"path/filepath"
 	"sync"
 	"time"
@@ -175,11 +176,16 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	}
 }
 
-// Run listens on cfg.Addr and serves until ctx ends.
+// Run listens on cfg.Addr and serves until ctx ends. A territory without
+// cls.yaml is refused at once: there would be nothing to show. A cls.yaml
+// that breaks later is shown in the page, as any other error.
 func Run(ctx context.Context, cfg Config) error {
 	s, err := New(cfg)
 	if err != nil {
 		return err
+	}
+	if _, err := os.Stat(s.opt.Config); err != nil {
+		return fmt.Errorf("%s : introuvable ; attendu le fichier cls.yaml du territoire : lancez cls dans le dossier du territoire, ou indiquez-le avec --config", s.opt.Config)
 	}
 	ln, err := s.Listen(cfg.Addr)
 	if err != nil {
