@@ -441,3 +441,44 @@ func TestSiglesAreSpokenInFull(t *testing.T) {
 		t.Errorf("%d sigles drawn with their expansion, %d Spans with /E in the PDF; want the same, over 100", expanded, spans)
 	}
 }
+
+// TestTableTextIsInCells: every word drawn in a data table (fiches,
+// synthèse, diagnostic) is read inside a TH or TD, in a TR of the table's
+// THead or TBody — never loose in the table, where a screen reader could
+// not say its row and column.
+func TestTableTextIsInCells(t *testing.T) {
+	res := real(t)
+	els := res.Layout.Elements
+	cells := 0
+	for n, p := range res.Layout.Pages {
+		for i, it := range p.Items {
+			tx, ok := it.(doc.Text)
+			if !ok || i >= len(p.Tags) || p.Tags[i] == 0 {
+				continue
+			}
+			var chain []string
+			for k := p.Tags[i] - 1; k >= 0; k = els[k].Parent {
+				chain = append(chain, els[k].Role)
+			}
+			at := -1
+			for j, r := range chain {
+				if r == doc.StructTable {
+					at = j
+					break
+				}
+			}
+			if at < 0 {
+				continue
+			}
+			// from the table down: THead|TBody, TR, TH|TD, then inline elements
+			if at < 3 || (chain[at-1] != "THead" && chain[at-1] != "TBody") || chain[at-2] != "TR" || (chain[at-3] != "TH" && chain[at-3] != "TD") {
+				t.Errorf("page %d: « %s » read as %v, want it in a cell of a row of the table", n+1, tx.Text, chain)
+				continue
+			}
+			cells++
+		}
+	}
+	if cells < 1000 {
+		t.Errorf("only %d text items found in table cells", cells)
+	}
+}
