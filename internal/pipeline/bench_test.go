@@ -2,7 +2,10 @@ package pipeline
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/contrat-local-sante/cls/internal/chart"
 	"github.com/contrat-local-sante/cls/internal/compose"
@@ -158,5 +161,28 @@ func BenchmarkScale(b *testing.B) {
 				b.ReportMetric(float64(len(pdf)), "bytes")
 			}
 		})
+	}
+}
+
+// BenchmarkRebuild is cls serve's build after a save: a Rebuilder builds
+// the contract again after one template was touched (its content
+// unchanged, its modification time moved on), keeping the fonts and the
+// workbooks.
+func BenchmarkRebuild(b *testing.B) {
+	opt := territoryCopy(b)
+	r := NewRebuilder()
+	defer r.Close()
+	if _, err := r.Make(opt); err != nil {
+		b.Fatal(err)
+	}
+	tpl := filepath.Join(filepath.Dir(opt.Config), "templates", "02-preambule.md")
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		now := time.Now()
+		os.Chtimes(tpl, now, now)
+		if _, err := r.Make(opt); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

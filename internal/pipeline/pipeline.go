@@ -34,6 +34,8 @@ type Options struct {
 	// contract.
 	EvaluationYear int
 	Overrides      map[string]string // configuration overrides, keyed like cls.yaml
+
+	cache *caches // what a Rebuilder keeps between builds; nil for one build
 }
 
 // Result is a built contract.
@@ -68,13 +70,15 @@ func Load(opt Options) (*Loaded, error) {
 		return nil, err
 	}
 	dirs := opt.Dirs(cfg)
-	fam, err := fonts.Load(dirs.Fonts, cfg.Polices.Famille, fonts.Files{
+	fam, err := opt.cache.loadFonts(dirs.Fonts, cfg.Polices.Famille, fonts.Files{
 		Regular: cfg.Polices.Regulier, Bold: cfg.Polices.Gras, Italic: cfg.Polices.Italique, BoldItalic: cfg.Polices.GrasItalique,
 	})
 	if err != nil {
 		return nil, err
 	}
-	c, probs := source.Read(cfg, dirs.source(fam.Covers))
+	sd := dirs.source(fam.Covers)
+	sd.Cache = opt.cache.workbooks(fam)
+	c, probs := source.Read(cfg, sd)
 	// figures are drawn at the column's width, which the paper sets
 	c.Theme = c.Theme.WithColumn(geometry(cfg).Width())
 	probs = append(probs, check.Check(c)...)
@@ -106,7 +110,7 @@ func start(opt Options) (*session, error) {
 	if l.Problems.HasErrors() {
 		return s, l.Problems
 	}
-	if s.cf, err = chart.ParseFonts(l.Fonts.Faces[0], l.Fonts.Faces[doc.Bold]); err != nil {
+	if s.cf, err = opt.cache.chartFonts(l.Fonts); err != nil {
 		return s, err
 	}
 	s.m = fonts.NewMeasurer(l.Fonts)

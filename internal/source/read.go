@@ -31,6 +31,9 @@ type Dirs struct {
 	// typed, rather than printed as an empty box or crashing the writer.
 	// Nil means no glyph check (diff, which prints nothing).
 	Drawable func(rune) bool
+	// Cache, when set, keeps the workbooks from one reading to the next
+	// (cache.go); nil reads every workbook afresh.
+	Cache *Cache
 }
 
 // Read reads the whole contract. It returns the model even when problems
@@ -55,7 +58,7 @@ func Read(cfg *config.Config, dirs Dirs) (*model.Contract, diag.List) {
 	// list, merged in a fixed order so that messages and output never
 	// depend on timing
 	g := newGlyphs(dirs.Drawable)
-	books := openBooks(dirs.Sources, g, &probs)
+	books := openBooks(dirs.Sources, g, dirs.Cache, &probs)
 	defer books.close()
 	var parts [4]diag.List
 	fichesOK := false
@@ -119,6 +122,7 @@ func displayPath(p string) string {
 
 // books are the sources folder's workbooks, each opened once.
 type books struct {
+	cache  *Cache // nil: no cache
 	dir    string
 	glyphs *glyphs
 	open   map[string]*workbook
@@ -127,8 +131,8 @@ type books struct {
 
 // openBooks opens the three required workbooks, reporting those missing or
 // unreadable; the others open on demand.
-func openBooks(dir string, g *glyphs, probs *diag.List) *books {
-	b := &books{dir: dir, glyphs: g, open: map[string]*workbook{}, errs: map[string]bool{}}
+func openBooks(dir string, g *glyphs, cache *Cache, probs *diag.List) *books {
+	b := &books{cache: cache, dir: dir, glyphs: g, open: map[string]*workbook{}, errs: map[string]bool{}}
 	for _, f := range []string{ContratFile, SiglesFile, FichesFile} {
 		b.load(f, probs)
 	}
@@ -140,7 +144,12 @@ func (b *books) load(file string, probs *diag.List) *workbook {
 		return wb
 	}
 	p := filepath.Join(b.dir, file)
-	wb := openWorkbook(p, displayPath(p), b.glyphs, probs)
+	var wb *workbook
+	if b.cache != nil {
+		wb = b.cache.open(p, displayPath(p), b.glyphs, probs)
+	} else {
+		wb = openWorkbook(p, displayPath(p), b.glyphs, probs)
+	}
 	if wb == nil {
 		b.errs[file] = true
 		return nil

@@ -36,6 +36,8 @@ type workbook struct {
 	texts  cellTexts       // the text cells read, for the model's Texts
 
 	formats cellFormats // number formats met, to show numbers (cellformat.go)
+
+	kept *cachedBook // the cache's copy (cache.go), which outlives this reading
 }
 
 // sheetName is a sheet's name as stored in the file and in normal form (a
@@ -97,7 +99,7 @@ func openWorkbook(path, name string, g *glyphs, probs *diag.List) *workbook {
 }
 
 func (w *workbook) close() {
-	if w != nil {
+	if w != nil && w.kept == nil {
 		_ = w.f.Close()
 	}
 }
@@ -139,6 +141,23 @@ const MaxRows = 10000
 // cannot read and returns what came before as if it were the whole sheet,
 // it reports the damage and returns false.
 func (w *workbook) readRows(s sheetName, raw bool, probs *diag.List) ([][]string, bool) {
+	if w.kept == nil {
+		return w.readAllRows(s, raw, probs)
+	}
+	if rows, ok := w.kept.keptRows(s.stored, raw); ok {
+		return rows, true
+	}
+	var mine diag.List
+	rows, ok := w.readAllRows(s, raw, &mine)
+	*probs = append(*probs, mine...)
+	if ok && len(mine) == 0 {
+		w.kept.keepRows(s.stored, raw, rows)
+	}
+	return rows, ok
+}
+
+// readAllRows is readRows without the cache.
+func (w *workbook) readAllRows(s sheetName, raw bool, probs *diag.List) ([][]string, bool) {
 	it, err := w.f.Rows(s.stored)
 	if err != nil {
 		probs.Errorf(w.name, s.clean, "", "feuille illisible (%s) ; attendu une feuille enregistrée par Excel ou LibreOffice", workbookCause(err))

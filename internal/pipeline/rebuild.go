@@ -1,0 +1,96 @@
+package pipeline
+
+import (
+	"sync"
+
+	"github.com/contrat-local-sante/cls/internal/chart"
+	"github.com/contrat-local-sante/cls/internal/doc"
+	"github.com/contrat-local-sante/cls/internal/fonts"
+	"github.com/contrat-local-sante/cls/internal/source"
+)
+
+// Rebuilder builds one territory's contract again and again in one
+// process — cls serve after each save — keeping between two builds what
+// did not change: the font family (its faces checked and parsed, the
+// widths measured, the charts' faces) while its files keep their size,
+// modification time and SHA-256, and the workbooks, opened and their
+// sheets read, under the same condition. Everything else is read and
+// built again, so a build through a Rebuilder gives the same bytes, and
+// the same problems, as Make.
+//
+// A Rebuilder serves one build at a time (Make waits for the one under
+// way); Close releases what it keeps.
+type Rebuilder struct {
+	mu sync.Mutex
+	c  caches
+}
+
+// NewRebuilder returns a Rebuilder that keeps nothing yet.
+func NewRebuilder() *Rebuilder {
+	return &Rebuilder{c: caches{books: source.NewCache()}}
+}
+
+// Make is pipeline.Make, reusing what the previous builds kept.
+func (r *Rebuilder) Make(opt Options) (*Result, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	opt.cache = &r.c
+	return Make(opt)
+}
+
+// Close releases the workbooks kept. The Rebuilder can still be used.
+func (r *Rebuilder) Close() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.c.books.Close()
+}
+
+// caches are what a Rebuilder keeps. Their methods work on a nil
+// *caches too, which keeps nothing: a single build.
+type caches struct {
+	fonts  fonts.Cache
+	books  *source.Cache
+	family *fonts.Family // the family the workbooks and chart faces go with
+	cf     chart.Fonts
+	cfOK   bool
+}
+
+// loadFonts loads the family, through the cache when there is one.
+func (c *caches) loadFonts(dir, name string, files fonts.Files) (*fonts.Family, error) {
+	if c == nil {
+		return fonts.Load(dir, name, files)
+	}
+	fam, err := c.fonts.Load(dir, name, files)
+	if err == nil && fam != c.family {
+		// another family draws other characters: the workbooks' glyph
+		// checks must run again, and the charts' faces be parsed again
+		c.books.Close()
+		c.family, c.cfOK = fam, false
+	}
+	return fam, err
+}
+
+// workbooks is the workbook cache for the family loaded, nil without a
+// cache.
+func (c *caches) workbooks(fam *fonts.Family) *source.Cache {
+	if c == nil || fam != c.family {
+		return nil
+	}
+	return c.books
+}
+
+// chartFonts parses the faces the charts are drawn with, once per family
+// when there is a cache.
+func (c *caches) chartFonts(fam *fonts.Family) (chart.Fonts, error) {
+	if c == nil || fam != c.family {
+		return chart.ParseFonts(fam.Faces[0], fam.Faces[doc.Bold])
+	}
+	if !c.cfOK {
+		cf, err := chart.ParseFonts(fam.Faces[0], fam.Faces[doc.Bold])
+		if err != nil {
+			return cf, err
+		}
+		c.cf, c.cfOK = cf, true
+	}
+	return c.cf, nil
+}
