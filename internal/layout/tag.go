@@ -247,7 +247,7 @@ func (e *engine) tagCell(p *Page, from int, c *cellBox) {
 // tagLine tags a placed line's items, from index from on the page, with
 // its block's element; a list's lines go to their item's LI, the label
 // under Lbl and the rest under LBody; a sommaire's entries each to a
-// TOCI holding a Link, its title to a Caption.
+// TOCI holding a Link, its title to a heading.
 func (t *tags) tagLine(p *Page, from int, l line) {
 	k := t.blockElem(l.block-1, l.role)
 	if l.role == doc.StructTOC {
@@ -281,8 +281,8 @@ func (t *tags) tagLine(p *Page, from int, l line) {
 }
 
 // tocElem returns the element of a sommaire's line under the TOC element
-// k: the Link of its entry, inside the entry's TOCI, or the Caption of
-// the sommaire's title.
+// k: the Link of its entry, inside the entry's TOCI, or the heading of
+// the sommaire's title: a heading beside the TOC.
 func (t *tags) tocElem(k int, l line) int {
 	if t.items == nil {
 		t.items = map[[2]int][2]int{}
@@ -293,7 +293,9 @@ func (t *tags) tocElem(k int, l line) int {
 	}
 	var e [2]int
 	if l.entry == 0 {
-		e[0] = t.newElem(doc.StructCaption, k)
+		// the title is a heading of its own, before the TOC, which holds
+		// entries only
+		e[0] = t.newElem("H1", -1)
 		e[1] = e[0]
 	} else {
 		e[0] = t.newElem(doc.StructTOCI, k)

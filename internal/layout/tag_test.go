@@ -188,7 +188,7 @@ func TestSommaireEntriesAreLinks(t *testing.T) {
 		return doc.Heading{Level: 1, TOCLevel: 1, Anchor: anchor, Text: []doc.Inline{{Text: s}}}
 	}
 	res := layoutBlocks(t, doc.Sommaire{Title: "Sommaire"}, h("Préambule", "preambule"), para("Texte."), h("Diagnostic", "diag"))
-	var tocis, links, captions int
+	var tocis, links, titles int
 	for _, el := range res.Elements {
 		switch el.Role {
 		case "TOCI":
@@ -198,12 +198,15 @@ func TestSommaireEntriesAreLinks(t *testing.T) {
 			if res.Elements[el.Parent].Role != "TOCI" {
 				t.Errorf("Link under %s, want TOCI", res.Elements[el.Parent].Role)
 			}
-		case "Caption":
-			captions++
+		case "H1":
+			if el.Parent != -1 {
+				t.Errorf("sommaire title under %s, want a heading beside the TOC", res.Elements[el.Parent].Role)
+			}
+			titles++
 		}
 	}
-	if tocis != 2 || links != 2 || captions != 1 {
-		t.Errorf("%d TOCI, %d Link, %d Caption; want 2, 2, 1", tocis, links, captions)
+	if tocis != 2 || links != 2 || titles != 3 {
+		t.Errorf("%d TOCI, %d Link, %d H1; want 2, 2, 3 (the sommaire's title and two headings)", tocis, links, titles)
 	}
 	for i, it := range res.Pages[0].Items {
 		switch v := it.(type) {
