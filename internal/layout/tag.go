@@ -281,8 +281,8 @@ func (t *tags) tagLine(p *Page, from int, l line) {
 }
 
 // tocElem returns the element of a sommaire's line under the TOC element
-// k: the Link of its entry, inside the entry's TOCI, or the heading of
-// the sommaire's title: a heading beside the TOC.
+// k: the Link of its entry, inside the entry's TOCI, or, for the
+// sommaire's title, a heading beside the TOC.
 func (t *tags) tocElem(k int, l line) int {
 	if t.items == nil {
 		t.items = map[[2]int][2]int{}
