@@ -3,6 +3,8 @@ package pdfwrite
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"sort"
@@ -50,11 +52,48 @@ func readObjects(pdf []byte) (*model.Context, error) {
 // streams' data and a margin for the rest, so that the document is not
 // copied again and again as it grows.
 func serialize(x *model.XRefTable) ([]byte, error) {
+	b, xref, err := serializeBody(x)
+	if err != nil {
+		return nil, err
+	}
+	if err := writeTrailer(b, x, xref); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// serializeWithID sets the trailer's file identifier as setID does —
+// the first 16 bytes of the SHA-256 of the document serialized without
+// it, twice — and returns the document serialized with it, writing the
+// objects once: only the trailer differs between the two.
+func serializeWithID(x *model.XRefTable) ([]byte, error) {
+	x.ID = nil
+	b, xref, err := serializeBody(x)
+	if err != nil {
+		return nil, err
+	}
+	body := b.Len()
+	if err := writeTrailer(b, x, xref); err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(b.Bytes())
+	id := types.HexLiteral(hex.EncodeToString(sum[:16]))
+	x.ID = types.Array{id, id}
+	b.Truncate(body)
+	if err := writeTrailer(b, x, xref); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// serializeBody writes the header, the objects and the cross-reference
+// table, and returns where the table starts.
+func serializeBody(x *model.XRefTable) (*bytes.Buffer, int, error) {
 	if x.Size == nil || x.Root == nil {
-		return nil, fmt.Errorf("table des objets incomplète")
+		return nil, 0, fmt.Errorf("table des objets incomplète")
 	}
 	size := *x.Size
-	var b bytes.Buffer
+	b := new(bytes.Buffer)
 	b.Grow(estimate(x))
 	// the version fpdf declared; the binary comment tells transfer tools
 	// that the file is not text
@@ -70,13 +109,13 @@ func serialize(x *model.XRefTable) ([]byte, error) {
 		num = strconv.AppendInt(num[:0], int64(n), 10)
 		b.Write(num)
 		b.WriteString(" 0 obj\n")
-		if err := writeIndirect(&b, e.Object); err != nil {
-			return nil, fmt.Errorf("objet %d : %w", n, err)
+		if err := writeIndirect(b, e.Object); err != nil {
+			return nil, 0, fmt.Errorf("objet %d : %w", n, err)
 		}
 		b.WriteString("\nendobj\n")
 	}
 	xref := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", size)
+	fmt.Fprintf(b, "xref\n0 %d\n0000000000 65535 f \n", size)
 	line := []byte("0000000000 00000 n \n")
 	for n := 1; n < size; n++ {
 		if offsets[n] == 0 {
@@ -89,7 +128,13 @@ func serialize(x *model.XRefTable) ([]byte, error) {
 		}
 		b.Write(line)
 	}
-	trailer := types.Dict{"Size": types.Integer(size), "Root": *x.Root}
+	return b, xref, nil
+}
+
+// writeTrailer writes the trailer of a table whose cross-reference table
+// starts at xref.
+func writeTrailer(b *bytes.Buffer, x *model.XRefTable, xref int) error {
+	trailer := types.Dict{"Size": types.Integer(*x.Size), "Root": *x.Root}
 	if x.Info != nil {
 		trailer["Info"] = *x.Info
 	}
@@ -97,11 +142,11 @@ func serialize(x *model.XRefTable) ([]byte, error) {
 		trailer["ID"] = x.ID
 	}
 	b.WriteString("trailer\n")
-	if err := writeObject(&b, trailer); err != nil {
-		return nil, err
+	if err := writeObject(b, trailer); err != nil {
+		return err
 	}
-	fmt.Fprintf(&b, "\nstartxref\n%d\n%%%%EOF\n", xref)
-	return b.Bytes(), nil
+	fmt.Fprintf(b, "\nstartxref\n%d\n%%%%EOF\n", xref)
+	return nil
 }
 
 // estimate is about the size of the serialized table: its streams' data,
@@ -113,7 +158,7 @@ func estimate(x *model.XRefTable) int {
 		if e == nil || e.Free {
 			continue
 		}
-		n += 160
+		n += 256
 		if sd, ok := e.Object.(types.StreamDict); ok {
 			n += len(sd.Raw)
 		}
