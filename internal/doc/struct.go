@@ -52,4 +52,7 @@ const (
 
 	ScopeColumn = "Column"
 	ScopeRow    = "Row"
+
+	ListDisc    = "Disc"    // a bulleted list's numbering
+	ListDecimal = "Decimal" // a numbered list's
 )

@@ -73,9 +73,9 @@ func (t *tags) alt(i int, b doc.Block) {
 	case doc.Figure:
 		a.Alt = v.Alt
 	case doc.List:
-		a.ListNumbering = "Disc"
+		a.ListNumbering = doc.ListDisc
 		if v.Ordered {
-			a.ListNumbering = "Decimal"
+			a.ListNumbering = doc.ListDecimal
 		}
 	default:
 		return
