@@ -19,23 +19,12 @@ const progressWidth = 72
 // so that tests can decide it.
 var stdoutIsTerminal = isTerminal
 
-// isTerminal reports whether w is a console a person is watching: a
-// character device other than the null device. Pipes, files and buffers
-// get the plain output, byte for byte what they always got.
+// isTerminal reports whether w is a console a person is watching. Pipes,
+// files, the null device and buffers get the plain output, byte for byte
+// what they always got.
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
-	if !ok || f == nil {
-		return false
-	}
-	fi, err := f.Stat()
-	if err != nil || fi.Mode()&os.ModeCharDevice == 0 {
-		return false
-	}
-	// /dev/null and Windows' NUL are character devices too
-	if null, err := os.Stat(os.DevNull); err == nil && os.SameFile(fi, null) {
-		return false
-	}
-	return true
+	return ok && f != nil && isConsole(f)
 }
 
 // progress is one line at the bottom of a terminal, rewritten in place
