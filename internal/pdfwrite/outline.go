@@ -79,10 +79,7 @@ func mend(pdf []byte, g layout.Geometry, t targets, a archived) ([]byte, error) 
 	if err := markTree(x, pages, t, a.meta.Lang); err != nil {
 		return nil, err
 	}
-	if err := setID(x); err != nil {
-		return nil, err
-	}
-	return serialize(x)
+	return serializeWithID(x) // setID's identifier, the objects written once
 }
 
 // pageRefs returns the page objects, in page order, as the page tree
@@ -91,13 +88,42 @@ func pageRefs(x *model.XRefTable) ([]types.IndirectRef, error) {
 	if err := x.EnsurePageCount(); err != nil {
 		return nil, fmt.Errorf("arbre des pages illisible")
 	}
-	refs := make([]types.IndirectRef, x.PageCount)
-	for i := range refs {
-		_, ref, _, err := x.PageDict(i+1, false)
-		if err != nil || ref == nil {
-			return nil, fmt.Errorf("page %d introuvable dans l'arbre des pages", i+1)
+	// one walk of the tree: pdfcpu's PageDict walks it from the root for
+	// each page, which made 5,000 pages cost 20 s
+	refs := make([]types.IndirectRef, 0, x.PageCount)
+	seen := map[int]bool{}
+	var walk func(o types.Object, depth int) bool
+	walk = func(o types.Object, depth int) bool {
+		ref, ok := o.(types.IndirectRef)
+		if !ok || depth > 32 || seen[ref.ObjectNumber.Value()] {
+			return false
 		}
-		refs[i] = *ref
+		seen[ref.ObjectNumber.Value()] = true
+		d, err := x.DereferenceDict(ref)
+		if err != nil || d == nil {
+			return false
+		}
+		if t := d.Type(); t != nil && *t == "Page" {
+			refs = append(refs, ref)
+			return true
+		}
+		kids, err := x.DereferenceArray(d["Kids"])
+		if err != nil {
+			return false
+		}
+		for _, k := range kids {
+			if !walk(k, depth+1) {
+				return false
+			}
+		}
+		return true
+	}
+	root, err := x.DereferenceDict(*x.Root)
+	if err != nil || root == nil || !walk(root["Pages"], 0) {
+		return nil, fmt.Errorf("arbre des pages illisible")
+	}
+	if len(refs) != x.PageCount {
+		return nil, fmt.Errorf("page %d introuvable dans l'arbre des pages", len(refs)+1)
 	}
 	return refs, nil
 }

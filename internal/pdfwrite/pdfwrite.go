@@ -8,6 +8,7 @@ package pdfwrite
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -83,7 +84,11 @@ func write(res *layout.Result, opt Options) ([]byte, error) {
 	pdf.SetDisplayMode("fullpage", "OneColumn")
 	fam := opt.Family
 	for _, st := range fonts.Styles {
-		pdf.AddUTF8FontFromBytes(fam.Name, fonts.StyleCode(st), fam.Faces[st])
+		// a copy: fpdf's subsetter writes into the bytes it was given,
+		// which the family shares with the next build of a long-running
+		// process (pipeline.Rebuilder) and with the embedded manifest's
+		// hashes
+		pdf.AddUTF8FontFromBytes(fam.Name, fonts.StyleCode(st), slices.Clone(fam.Faces[st]))
 	}
 	if err := registerImages(pdf, res); err != nil {
 		return nil, err
