@@ -16,5 +16,8 @@ type MakeFunc func(pipeline.Options) (*pipeline.Result, error)
 // Make calls f.
 func (f MakeFunc) Make(opt pipeline.Options) (*pipeline.Result, error) { return f(opt) }
 
-// defaultMaker is the preview's builder when Config leaves it out.
-var defaultMaker Maker = MakeFunc(pipeline.Make)
+// defaultMaker is the preview's builder when Config leaves it out: a
+// rebuilder of its own for the served territory, which keeps the fonts
+// and the workbooks that did not change between two saves (same bytes as
+// pipeline.Make).
+func defaultMaker() Maker { return pipeline.NewRebuilder() }

@@ -75,7 +75,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	s := &Server{opt: cfg.Options, maker: cfg.Maker, out: cfg.Stdout, errw: cfg.Stderr, open: cfg.Open, token: token}
 	if s.maker == nil {
-		s.maker = defaultMaker
+		s.maker = defaultMaker()
 	}
 	if s.out == nil {
 		s.out = io.Discard
