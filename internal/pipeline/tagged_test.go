@@ -92,50 +92,30 @@ func TestStructureTree(t *testing.T) {
 	roles := map[string]int{}
 	spans := 0 // cells spanning columns
 	last := 0  // the last heading level met, in reading order
-	var walk func(o types.Object, depth int)
-	walk = func(o types.Object, depth int) {
-		if depth > 50 {
-			t.Fatal("structure tree too deep: a cycle?")
+	structElems(t, x, root, func(d types.Dict, role string) {
+		roles[role]++
+		if len(role) == 2 && role[0] == 'H' && role[1] >= '1' && role[1] <= '6' {
+			n := int(role[1] - '0')
+			if n > last+1 {
+				t.Errorf("heading level skipped: %s after H%d", role, last)
+			}
+			last = n
 		}
-		switch v := o.(type) {
-		case types.Array:
-			for _, k := range v {
-				walk(k, depth)
+		if role == "Figure" {
+			if alt, ok := d["Alt"]; !ok || alt == nil || len(alt.String()) <= 6 {
+				t.Errorf("figure without /Alt")
 			}
-			return
-		case types.IndirectRef:
-			d, err := x.DereferenceDict(v)
-			if err != nil || d == nil {
-				t.Fatalf("structure element %v unreadable", v)
-			}
-			s, _ := d["S"].(types.Name)
-			role := string(s)
-			roles[role]++
-			if len(role) == 2 && role[0] == 'H' && role[1] >= '1' && role[1] <= '6' {
-				n := int(role[1] - '0')
-				if n > last+1 {
-					t.Errorf("heading level skipped: %s after H%d", role, last)
-				}
-				last = n
-			}
-			if role == "Figure" {
-				if alt, ok := d["Alt"]; !ok || alt == nil || len(alt.String()) <= 6 {
-					t.Errorf("figure without /Alt")
-				}
-			}
-			if role == "TH" && d["A"] == nil {
-				t.Error("TH without /Scope")
-			}
-			if a, ok := d["A"].(types.Dict); ok && a["ColSpan"] != nil {
-				spans++
-			}
-			if a, ok := d["A"].(types.Dict); role == "L" && (!ok || a["ListNumbering"] == nil) {
-				t.Error("L without /ListNumbering")
-			}
-			walk(d["K"], depth+1)
 		}
-	}
-	walk(tree["K"], 0)
+		if role == "TH" && d["A"] == nil {
+			t.Error("TH without /Scope")
+		}
+		if a, ok := d["A"].(types.Dict); ok && a["ColSpan"] != nil {
+			spans++
+		}
+		if a, ok := d["A"].(types.Dict); role == "L" && (!ok || a["ListNumbering"] == nil) {
+			t.Error("L without /ListNumbering")
+		}
+	})
 	if spans == 0 {
 		t.Error("no cell with /ColSpan: the fiche tables' merged cells are not said")
 	}
