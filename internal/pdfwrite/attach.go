@@ -38,9 +38,14 @@ func embedFiles(x *model.XRefTable, files []Attachment) error {
 	}
 	width := len(fmt.Sprint(len(files)))
 	leaves := make(types.Array, 0, 2*len(files))
+	contents := make([][]byte, len(files))
+	for i, f := range files {
+		contents[i] = f.Content
+	}
+	compressed := deflateAll(contents)
 	for i, f := range files {
 		sum := md5.Sum(f.Content)
-		data := deflate(f.Content)
+		data := compressed[i]
 		n := int64(len(data))
 		stream := types.StreamDict{
 			Dict: types.Dict{

@@ -3,7 +3,10 @@ package pdfwrite
 import (
 	"bytes"
 	"compress/zlib"
+	"runtime"
+	"slices"
 	"sync"
+	"sync/atomic"
 
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
@@ -42,77 +45,125 @@ func deflate(data []byte) []byte {
 	return b.Bytes()
 }
 
+// deflateAll compresses each of data as deflate does, on as many
+// goroutines as the process has processors: the page contents and the
+// attachments are a third of the writing's time, and a build is alone on
+// its processors most of the time. Each result goes to its own index, so
+// the output does not depend on the order the goroutines finish in.
+func deflateAll(data [][]byte) [][]byte {
+	out := make([][]byte, len(data))
+	workers := min(runtime.GOMAXPROCS(0), len(data))
+	if workers <= 1 {
+		for i, d := range data {
+			out[i] = deflate(d)
+		}
+		return out
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(data) {
+					return
+				}
+				out[i] = deflate(data[i])
+			}
+		})
+	}
+	wg.Wait()
+	return out
+}
+
 // compressPlain compresses the streams fpdf would have compressed had its
 // compression been on: each page's contents and each indexed image's
 // palette, when they carry no filter yet.
 func compressPlain(x *model.XRefTable) error {
+	var plain []*model.XRefTableEntry
 	for n := 1; n < *x.Size; n++ {
 		e, ok := x.Table[n]
 		if !ok || e == nil || e.Free || e.Object == nil {
 			continue
 		}
+		var err error
 		switch o := e.Object.(type) {
 		case types.Dict:
 			if t, _ := o["Type"].(types.Name); t == "Page" {
-				if err := compressRefs(x, o["Contents"]); err != nil {
-					return err
-				}
+				plain, err = plainRefs(x, o["Contents"], plain)
 			}
 		case types.StreamDict:
 			if t, _ := o.Dict["Subtype"].(types.Name); t == "Image" {
 				if cs, ok := o.Dict["ColorSpace"].(types.Array); ok && len(cs) == 4 && cs[0] == types.Name("Indexed") {
-					if err := compressRefs(x, cs[3]); err != nil {
-						return err
-					}
+					plain, err = plainRefs(x, cs[3], plain)
 				}
 			}
 		}
+		if err != nil {
+			return err
+		}
+	}
+	// a stream two pages share is compressed once
+	seen := make(map[*model.XRefTableEntry]bool, len(plain))
+	plain = slices.DeleteFunc(plain, func(e *model.XRefTableEntry) bool {
+		dup := seen[e]
+		seen[e] = true
+		return dup
+	})
+	data := make([][]byte, len(plain))
+	for i, e := range plain {
+		data[i] = e.Object.(types.StreamDict).Raw
+	}
+	for i, z := range deflateAll(data) {
+		e := plain[i]
+		sd := e.Object.(types.StreamDict)
+		n := int64(len(z))
+		sd.Raw = z
+		sd.StreamLength = &n
+		sd.Dict = sd.Dict.Clone().(types.Dict)
+		sd.Dict["Filter"] = types.Name("FlateDecode")
+		sd.Dict["Length"] = types.Integer(n)
+		sd.FilterPipeline = []types.PDFFilter{{Name: "FlateDecode"}}
+		e.Object = sd
 	}
 	return nil
 }
 
-// compressRefs compresses the unfiltered streams o refers to: one
-// reference or an array of them.
-func compressRefs(x *model.XRefTable, o types.Object) error {
+// plainRefs appends to plain the entries of the unfiltered streams o
+// refers to: one reference or an array of them.
+func plainRefs(x *model.XRefTable, o types.Object, plain []*model.XRefTableEntry) ([]*model.XRefTableEntry, error) {
 	switch v := o.(type) {
 	case types.IndirectRef:
-		return compressStream(x, v)
+		return plainStream(x, v, plain)
 	case types.Array:
 		for _, r := range v {
 			if ref, ok := r.(types.IndirectRef); ok {
-				if err := compressStream(x, ref); err != nil {
-					return err
+				var err error
+				if plain, err = plainStream(x, ref, plain); err != nil {
+					return nil, err
 				}
 			}
 		}
 	}
-	return nil
+	return plain, nil
 }
 
-// compressStream compresses the stream ref names unless it is filtered
-// already.
-func compressStream(x *model.XRefTable, ref types.IndirectRef) error {
+// plainStream appends the entry of the stream ref names unless it is
+// filtered already.
+func plainStream(x *model.XRefTable, ref types.IndirectRef, plain []*model.XRefTableEntry) ([]*model.XRefTableEntry, error) {
 	e, ok := x.FindTableEntryForIndRef(&ref)
 	if !ok || e == nil {
-		return nil
+		return plain, nil
 	}
 	sd, ok := e.Object.(types.StreamDict)
 	if !ok {
-		return nil
+		return plain, nil
 	}
 	if _, filtered := sd.Dict["Filter"]; filtered {
-		return nil
+		return plain, nil
 	}
 	if sd.Raw == nil && sd.StreamLength != nil && *sd.StreamLength > 0 {
-		return errStreamNotLoaded
+		return nil, errStreamNotLoaded
 	}
-	sd.Raw = deflate(sd.Raw)
-	n := int64(len(sd.Raw))
-	sd.StreamLength = &n
-	sd.Dict = sd.Dict.Clone().(types.Dict)
-	sd.Dict["Filter"] = types.Name("FlateDecode")
-	sd.Dict["Length"] = types.Integer(n)
-	sd.FilterPipeline = []types.PDFFilter{{Name: "FlateDecode"}}
-	e.Object = sd
-	return nil
+	return append(plain, e), nil
 }

@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -199,5 +200,31 @@ func TestManyAttachmentsInOrder(t *testing.T) {
 			t.Errorf("key %q after %q: the name tree is not sorted", k, prev)
 		}
 		prev = string(k)
+	}
+}
+
+// TestDeflateAllInOrder: the streams compressed on several goroutines are
+// those deflate gives one by one, each at its index, whatever the number
+// of processors.
+func TestDeflateAllInOrder(t *testing.T) {
+	var data [][]byte
+	for i := range 40 {
+		data = append(data, bytes.Repeat([]byte(strings.Repeat("x", i)+"BT (Page) Tj ET\n"), 50*i))
+	}
+	for _, procs := range []int{1, 2, 7} {
+		old := runtime.GOMAXPROCS(procs)
+		got := deflateAll(data)
+		runtime.GOMAXPROCS(old)
+		if len(got) != len(data) {
+			t.Fatalf("GOMAXPROCS %d: %d results for %d streams", procs, len(got), len(data))
+		}
+		for i := range data {
+			if !bytes.Equal(got[i], deflate(data[i])) {
+				t.Fatalf("GOMAXPROCS %d: stream %d differs from deflate's", procs, i)
+			}
+		}
+	}
+	if len(deflateAll(nil)) != 0 {
+		t.Fatal("no stream, no result")
 	}
 }
