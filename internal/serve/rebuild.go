@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"github.com/contrat-local-sante/cls/internal/config"
@@ -13,34 +14,73 @@ import (
 )
 
 // watch rebuilds the preview at once, then whenever the watched files
-// have changed and stayed still for debounce, until ctx ends.
+// have changed and stayed still for debounce (or kept changing for
+// maxWait), until ctx ends. Builds run one at a time in this goroutine:
+// changes seen meanwhile make one more build, never a queue of them.
 func (s *Server) watch(ctx context.Context) {
-	tick := time.NewTicker(pollEvery)
-	defer tick.Stop()
-	prev := scan(s.roots())
-	pending, changed := true, []string(nil)
-	var last time.Time
+	prev, took := s.scan()
+	pending, changed := true, map[string]bool{}
+	var first, last time.Time
 	for {
-		if pending && time.Since(last) >= debounce {
-			s.rebuild(changed, time.Sleep)
-			pending, changed = false, nil
+		if pending && due(time.Now(), first, last) {
+			s.rebuild(sortedKeys(changed), time.Sleep)
+			pending, changed = false, map[string]bool{}
 			// the roots may have moved with cls.yaml; what changed
-			// during the build is seen at the next tick
-			if now := scan(s.roots()); !now.equal(prev) {
-				changed, prev, pending, last = prev.changed(now), now, true, time.Now()
+			// during the build is seen at the next scan
+			var now snapshot
+			if now, took = s.scan(); !now.equal(prev) {
+				for _, p := range prev.changed(now) {
+					changed[p] = true
+				}
+				prev, pending, first, last = now, true, time.Now(), time.Now()
 			}
 		}
+		wait := time.NewTimer(pause(took))
 		select {
 		case <-ctx.Done():
+			wait.Stop()
 			return
-		case <-tick.C:
+		case <-wait.C:
 		}
-		now := scan(s.roots())
-		if !now.equal(prev) {
-			changed = append(changed, prev.changed(now)...)
+		var now snapshot
+		if now, took = s.scan(); !now.equal(prev) {
+			for _, p := range prev.changed(now) {
+				changed[p] = true
+			}
+			if !pending {
+				first = time.Now()
+			}
 			prev, pending, last = now, true, time.Now()
 		}
 	}
+}
+
+// scan takes a snapshot of the roots, notes for the page the folders too
+// crowded to be watched whole, and says how long it took.
+func (s *Server) scan() (snapshot, time.Duration) {
+	start := time.Now()
+	snap, crowded := scan(s.roots())
+	took := time.Since(start)
+	for i, p := range crowded {
+		crowded[i] = s.shown(p)
+	}
+	s.mu.Lock()
+	if !slices.Equal(crowded, s.st.crowded) {
+		s.st.crowded = crowded
+		s.st.gen++
+	}
+	s.mu.Unlock()
+	return snap, took
+}
+
+// sortedKeys are the paths of a set, in order.
+func sortedKeys(set map[string]bool) []string {
+	out := make([]string, 0, len(set))
+	for p := range set {
+		out = append(out, p)
+	}
+	slices.Sort(out)
+	return out
 }
 
 // roots are the files and folders whose change rebuilds the contract:

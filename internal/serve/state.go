@@ -26,6 +26,9 @@ type state struct {
 	good *built
 	// attempt is the last rebuild, good or not.
 	attempt attempt
+	// crowded are the watched folders that hold more than maxWatched
+	// entries, as the page names them: saves beyond are not seen.
+	crowded []string
 	// acting names the action running, if any.
 	acting string
 	// results are the actions' results, newest first.

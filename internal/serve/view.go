@@ -32,12 +32,16 @@ type view struct {
 	Warnings  []problemView
 	Failure   string
 	Unsettled bool
-	Attempt   string
-	PDF       *pdfView
-	Results   []resultView
-	Versions  []versionView
-	Year      int
-	Avenant   int
+	// Crowded are the watched folders too full to be watched whole, and
+	// Limit the number of entries watched in each.
+	Crowded  []string
+	Limit    int
+	Attempt  string
+	PDF      *pdfView
+	Results  []resultView
+	Versions []versionView
+	Year     int
+	Avenant  int
 }
 
 // problemView is one problem: its kind, where, what — diag's own words.
@@ -89,6 +93,7 @@ func (s *Server) view(full bool) view {
 		}
 	}
 	v.Failure, v.Unsettled = a.failure, a.unsettled
+	v.Crowded, v.Limit = st.crowded, maxWatched
 	if !a.at.IsZero() {
 		v.Attempt = fmt.Sprintf("Sources lues à %s (%s)", clock(a.at), seconds(a.took))
 	}

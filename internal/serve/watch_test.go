@@ -34,20 +34,20 @@ func TestScanSeesSavesNotLocks(t *testing.T) {
 	book := filepath.Join(dir, "sources", "contrat.xlsx")
 	os.MkdirAll(filepath.Dir(book), 0o755)
 	os.WriteFile(book, []byte("v1"), 0o644)
-	before := scan([]string{filepath.Join(dir, "sources"), filepath.Join(dir, "cls.yaml")})
+	before, _ := scan([]string{filepath.Join(dir, "sources"), filepath.Join(dir, "cls.yaml")})
 	if len(before) != 1 {
 		t.Fatalf("scan: %v", before)
 	}
 	// opening the workbook in Excel and LibreOffice
 	os.WriteFile(filepath.Join(dir, "sources", "~$contrat.xlsx"), []byte("owner"), 0o644)
 	os.WriteFile(filepath.Join(dir, "sources", ".~lock.contrat.xlsx#"), []byte("lock"), 0o644)
-	if now := scan([]string{filepath.Join(dir, "sources"), filepath.Join(dir, "cls.yaml")}); !now.equal(before) {
+	if now, _ := scan([]string{filepath.Join(dir, "sources"), filepath.Join(dir, "cls.yaml")}); !now.equal(before) {
 		t.Errorf("a lock file counts as a change: %v", before.changed(now))
 	}
 	// saving it, and creating cls.yaml
 	os.WriteFile(book, []byte("version 2"), 0o644)
 	os.WriteFile(filepath.Join(dir, "cls.yaml"), []byte("x"), 0o644)
-	now := scan([]string{filepath.Join(dir, "sources"), filepath.Join(dir, "cls.yaml")})
+	now, _ := scan([]string{filepath.Join(dir, "sources"), filepath.Join(dir, "cls.yaml")})
 	if now.equal(before) || len(before.changed(now)) != 2 {
 		t.Errorf("saves not seen: %v", before.changed(now))
 	}
@@ -58,8 +58,12 @@ func TestScanIsBounded(t *testing.T) {
 	for i := range maxWatched + 10 {
 		os.WriteFile(filepath.Join(dir, "f"+time.Duration(i).String()+".md"), nil, 0o644)
 	}
-	if n := len(scan([]string{dir})); n != maxWatched {
+	snap, crowded := scan([]string{dir})
+	if n := len(snap); n != maxWatched {
 		t.Errorf("scan took %d files, want at most %d", n, maxWatched)
+	}
+	if len(crowded) != 1 || crowded[0] != dir {
+		t.Errorf("crowded folder not reported: %v", crowded)
 	}
 }
 
