@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -79,6 +80,14 @@ func (s *Server) setActing(what string) {
 
 // record keeps an action's result for the page, the newest first.
 func (s *Server) record(res *result) {
+	if res.file != "" {
+		// the document is served only as it is now: a regular file
+		if st, err := os.Lstat(res.file); err == nil && st.Mode().IsRegular() {
+			res.written = st
+		} else {
+			res.file = ""
+		}
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.st.nextID++

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"embed"
 	"encoding/json"
+	"io"
 	"mime"
 	"net/http"
 	"os"
@@ -135,33 +136,41 @@ func (s *Server) contractPDF(w http.ResponseWriter, r *http.Request) {
 
 // resultFile is a document an action wrote, found by the result's
 // number in the server's own list: /fichiers/ID/NAME, where NAME is only
-// there for the browser's download name and must match.
+// there for the browser's download name and must match. Only the file
+// the action wrote is served: if something else has taken its name since
+// (a newer build, a link to anywhere), nothing is.
 func (s *Server) resultFile(w http.ResponseWriter, r *http.Request, rest string) {
 	idText, name, _ := strings.Cut(rest, "/")
 	id, err := strconv.Atoi(idText)
 	var file string
+	var written os.FileInfo
 	if err == nil {
 		s.mu.Lock()
 		for _, res := range s.st.results {
 			if res.id == id {
-				file = res.file
+				file, written = res.file, res.written
 			}
 		}
 		s.mu.Unlock()
 	}
-	if file == "" || name != filepath.Base(file) {
+	if file == "" || written == nil || name != filepath.Base(file) {
 		refuse(w, http.StatusNotFound, "Fichier introuvable : seuls les documents que les actions de cette page viennent d'écrire sont servis.")
+		return
+	}
+	gone := "Fichier introuvable : " + filepath.Base(file) + " a été remplacé, déplacé ou supprimé depuis que cette action l'a écrit. Ouvrez le dossier de sortie, ou relancez l'action."
+	if now, err := os.Lstat(file); err != nil || !sameWritten(written, now) {
+		refuse(w, http.StatusNotFound, gone)
 		return
 	}
 	f, err := os.Open(file)
 	if err != nil {
-		refuse(w, http.StatusNotFound, "Fichier introuvable : il a été déplacé ou supprimé depuis ("+filepath.Base(file)+").")
+		refuse(w, http.StatusNotFound, gone)
 		return
 	}
 	defer f.Close()
 	st, err := f.Stat()
-	if err != nil || !st.Mode().IsRegular() {
-		refuse(w, http.StatusNotFound, "Fichier introuvable : ce n'est plus un fichier ordinaire.")
+	if err != nil || !sameWritten(written, st) {
+		refuse(w, http.StatusNotFound, gone)
 		return
 	}
 	disposition, ctype := "attachment", "application/octet-stream"
@@ -173,7 +182,13 @@ func (s *Server) resultFile(w http.ResponseWriter, r *http.Request, rest string)
 	}
 	w.Header().Set("Content-Type", ctype)
 	w.Header().Set("Content-Disposition", mime.FormatMediaType(disposition, map[string]string{"filename": filepath.Base(file)}))
-	http.ServeContent(w, r, "", st.ModTime(), f)
+	http.ServeContent(w, r, "", st.ModTime(), io.NewSectionReader(f, 0, st.Size()))
+}
+
+// sameWritten reports whether now is still the regular file an action
+// wrote, unchanged.
+func sameWritten(written, now os.FileInfo) bool {
+	return now.Mode().IsRegular() && os.SameFile(written, now) && now.Size() == written.Size() && now.ModTime().Equal(written.ModTime())
 }
 
 // asset is one of the page's own files.

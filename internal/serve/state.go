@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"os"
 	"time"
 
 	"github.com/contrat-local-sante/cls/internal/config"
@@ -71,4 +72,8 @@ type result struct {
 	// file is the path of the document the action wrote, served at
 	// /fichiers/ID/NAME; empty when it wrote none.
 	file string
+	// written is the file as the action left it: only that file is
+	// served, not whatever takes its name later (a link to anywhere, a
+	// newer build).
+	written os.FileInfo
 }
