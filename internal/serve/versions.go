@@ -34,8 +34,10 @@ func (s *Server) outputPath(cfg *config.Config) string {
 }
 
 // versions lists the contract in place and the archive beside it, newest
-// first. Only regular files are listed (a link could lead anywhere);
-// a request names a version by its key, never by a path.
+// first. Only regular files are listed (a link could lead anywhere), and
+// the configured output and archive folders only when no link leads them
+// out of the territory (as the builds refuse to write there); a request
+// names a version by its key, never by a path.
 func (s *Server) versions() []version {
 	s.mu.Lock()
 	cfg := s.st.cfg
@@ -44,11 +46,28 @@ func (s *Server) versions() []version {
 		return nil
 	}
 	out := s.outputPath(cfg)
+	inside := func(string) bool { return true }
+	if s.opt.Out == "" {
+		root, err := filepath.EvalSymlinks(cfg.Dir)
+		if err != nil {
+			return nil
+		}
+		inside = func(dir string) bool {
+			real, err := filepath.EvalSymlinks(dir)
+			return err == nil && within(real, root)
+		}
+	}
+	if !inside(filepath.Dir(out)) {
+		return nil
+	}
 	var vs []version
 	if st, err := os.Lstat(out); err == nil && st.Mode().IsRegular() {
 		vs = append(vs, version{key: "sortie", label: "le contrat construit en dernier (" + filepath.Base(out) + ")", path: out, mod: st.ModTime()})
 	}
 	dir := filepath.Join(filepath.Dir(out), "archive")
+	if !inside(dir) {
+		return vs
+	}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return vs
