@@ -33,6 +33,10 @@ func (a *app) serveCommand() *cobra.Command {
 		RunE: func(*cobra.Command, []string) error {
 			ctx, stop := serveContext()
 			defer stop()
+			// the first Ctrl+C stops the page, letting an action under
+			// way end; a second one, back to the system's default, ends
+			// cls at once (the PDF in place is intact either way)
+			context.AfterFunc(ctx, stop)
 			cfg := serve.Config{Options: a.opt, Addr: addr, Stdout: a.stdout, Stderr: a.stderr}
 			if !noBrowser {
 				cfg.Open = openBrowser

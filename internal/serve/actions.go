@@ -29,13 +29,7 @@ func (s *Server) action(w http.ResponseWriter, r *http.Request, name string) {
 	if !s.checkPost(w, r) {
 		return
 	}
-	run, ok := map[string]func(*http.Request) *result{
-		"construire":          s.buildToSign,
-		"avenant":             s.avenant,
-		"evaluation-classeur": s.evaluationWorkbook,
-		"evaluation":          s.evaluationAnnex,
-		"differences":         s.differences,
-	}[name]
+	run, ok := s.actions[name]
 	if !ok {
 		refuse(w, http.StatusNotFound, "Action inconnue : « "+name+" ».")
 		return
@@ -50,6 +44,17 @@ func (s *Server) action(w http.ResponseWriter, r *http.Request, name string) {
 		s.record(res)
 	}
 	http.Redirect(w, r, "/#resultats", http.StatusSeeOther)
+}
+
+// actionsOf are the page's actions, by the last part of their path.
+func actionsOf(s *Server) map[string]func(*http.Request) *result {
+	return map[string]func(*http.Request) *result{
+		"construire":          s.buildToSign,
+		"avenant":             s.avenant,
+		"evaluation-classeur": s.evaluationWorkbook,
+		"evaluation":          s.evaluationAnnex,
+		"differences":         s.differences,
+	}
 }
 
 // actionTitles name the actions while they run.

@@ -65,6 +65,8 @@ type Server struct {
 	// acting serialises the actions: two builds to sign at once would
 	// only take turns on the output's lock.
 	acting sync.Mutex
+	// actions are the page's actions (actionsOf); tests replace some.
+	actions map[string]func(*http.Request) *result
 }
 
 // New prepares a server; nothing is read or served until Serve.
@@ -87,6 +89,7 @@ func New(cfg Config) (*Server, error) {
 		s.opt.Config = "cls.yaml"
 	}
 	s.st.gen = 1
+	s.actions = actionsOf(s)
 	return s, nil
 }
 
@@ -162,18 +165,39 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
+	var err error
 	select {
 	case <-ctx.Done():
-		shut, stop := context.WithTimeout(context.Background(), 5*time.Second)
+		if what := s.actingNow(); what != "" {
+			fmt.Fprintf(s.out, "Arrêt demandé : l'action en cours (%s) se termine d'abord, pour ne laisser aucun fichier à moitié écrit. Ctrl+C à nouveau l'interrompt.\n", what)
+		}
+		shut, stop := context.WithTimeout(context.Background(), shutdownWait)
 		defer stop()
 		hs.Shutdown(shut)
-		wg.Wait()
-		return nil
-	case err := <-errc:
+	case err = <-errc:
 		cancel()
-		wg.Wait()
-		return err
 	}
+	// an action still running after the shutdown's wait (a long build to
+	// sign) ends before Serve returns: the process would otherwise end in
+	// the middle of it, leaving its temporary file and lock behind. Held
+	// from now on, the lock refuses any action a late request would start.
+	s.acting.Lock()
+	wg.Wait()
+	if err == nil {
+		fmt.Fprintln(s.out, "Page arrêtée.")
+	}
+	return err
+}
+
+// shutdownWait is how long Serve waits for the requests under way when
+// it is asked to stop; tests shorten it.
+var shutdownWait = 5 * time.Second
+
+// actingNow names the action running, if any.
+func (s *Server) actingNow() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.st.acting
 }
 
 // Run listens on cfg.Addr and serves until ctx ends. A territory without
