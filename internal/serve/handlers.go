@@ -47,6 +47,11 @@ func (s *Server) route(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	switch {
+	case strings.HasPrefix(p, "/actions/"):
+		// a bookmark, a reload or a link: an action only runs from its
+		// button, never from an address typed or followed
+		w.Header().Set("Allow", "POST")
+		refuse(w, http.StatusMethodNotAllowed, "Cette adresse est celle d'une action : elle ne se lance que par son bouton, sur la page "+s.URL()+".")
 	case p == "/":
 		s.page(w, r)
 	case p == "/etat":

@@ -69,13 +69,16 @@ func (s *Server) allowedHost(h string) bool {
 }
 
 // allowedOrigin reports whether an Origin (or the origin of a Referer)
-// is this server's page.
-func (s *Server) allowedOrigin(o string) bool {
+// is this server's page as the request reached it: the same name the
+// request is addressed to (host, one of this server's names). On an
+// unspecified address, any IP literal names the server, and another
+// machine's page on the same port would otherwise pass.
+func (s *Server) allowedOrigin(o, host string) bool {
 	u, err := url.Parse(o)
 	if err != nil || u.Scheme != "http" || u.User != nil {
 		return false
 	}
-	return s.allowedHost(u.Host)
+	return strings.EqualFold(u.Host, host) && s.allowedHost(u.Host)
 }
 
 // guard wraps every handler: it refuses a request addressed to another
@@ -112,12 +115,12 @@ func (s *Server) checkPost(w http.ResponseWriter, r *http.Request) bool {
 	origin := r.Header.Get("Origin")
 	switch {
 	case origin != "":
-		if !s.allowedOrigin(origin) {
+		if !s.allowedOrigin(origin, r.Host) {
 			refuse(w, http.StatusForbidden, "Action refusée : elle vient d'une autre page que celle de cls ("+origin+"). Lancez les actions depuis "+s.URL()+".")
 			return false
 		}
 	case r.Referer() != "":
-		if !s.allowedOrigin(r.Referer()) {
+		if !s.allowedOrigin(r.Referer(), r.Host) {
 			refuse(w, http.StatusForbidden, "Action refusée : elle vient d'une autre page que celle de cls. Lancez les actions depuis "+s.URL()+".")
 			return false
 		}

@@ -123,6 +123,9 @@ func post(s *Server, action, origin, referer, token string, form url.Values) *ht
 	}
 	r := httptest.NewRequest("POST", "/actions/"+action, strings.NewReader(form.Encode()))
 	r.Host = "127.0.0.1:8080"
+	if strings.HasPrefix(origin, "http://localhost:") {
+		r.Host = strings.TrimPrefix(origin, "http://") // the page opened by that name
+	}
 	r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	if origin != "" {
 		r.Header.Set("Origin", origin)

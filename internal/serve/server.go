@@ -17,6 +17,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
 	"sync"
 	"time"
 
@@ -114,6 +115,9 @@ func (s *Server) Listen(addr string) (net.Listener, error) {
 	host, port, err := net.SplitHostPort(addr)
 	if err != nil {
 		return nil, fmt.Errorf("--adresse « %s » : %s ; attendu hôte:port, par exemple 127.0.0.1:8080", addr, "adresse illisible")
+	}
+	if n, err := strconv.Atoi(port); err != nil || n < 0 || n > 65535 {
+		return nil, fmt.Errorf("--adresse « %s » : port « %s » impossible ; attendu un nombre de 1 à 65535 (0 : n'importe quel port libre), par exemple 127.0.0.1:8080", addr, port)
 	}
 	if host == "" {
 		// net.Listen would take every interface: the network included
