@@ -39,6 +39,10 @@ func readObjects(pdf []byte) (*model.Context, error) {
 	if err != nil {
 		return nil, err
 	}
+	// every object is read, streams included: fpdf's output (its pages
+	// uncompressed, megabytes) is not needed anymore and can be
+	// collected while mend works
+	ctx.Read.RS = nil
 	if err := compressPlain(ctx.XRefTable); err != nil {
 		return nil, err
 	}
@@ -46,9 +50,12 @@ func readObjects(pdf []byte) (*model.Context, error) {
 }
 
 // serialize writes every object of the cross-reference table, by object
-// number, with a classic cross-reference table and trailer. Dictionary
-// keys are written sorted and numbers in their shortest form, so the
-// same objects always give the same bytes. The buffer is sized for the
+// number: the streams and the objects a signing tool or a reader of
+// attachments updates or looks up first as they are, every other object
+// packed into compressed object streams (objstm.go), and a compressed
+// cross-reference stream, whose dictionary is the trailer. Dictionary keys
+// are written sorted and numbers in their shortest form, so the same
+// objects always give the same bytes. The buffer is sized for the
 // streams' data and a margin for the rest, so that the document is not
 // copied again and again as it grows.
 func serialize(x *model.XRefTable) ([]byte, error) {
@@ -86,82 +93,109 @@ func serializeWithID(x *model.XRefTable) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// serializeBody writes the header, the objects and the cross-reference
-// table, and returns where the table starts.
-func serializeBody(x *model.XRefTable) (*bytes.Buffer, int, error) {
+// serializeBody writes the header, the objects left as they are and the
+// object streams, and returns the cross-reference stream's data, which
+// writeTrailer writes with the trailer's keys.
+func serializeBody(x *model.XRefTable) (*bytes.Buffer, *xrefStream, error) {
 	if x.Size == nil || x.Root == nil {
-		return nil, 0, fmt.Errorf("table des objets incomplète")
+		return nil, nil, fmt.Errorf("table des objets incomplète")
 	}
 	size := *x.Size
+	packed, err := packObjects(x)
+	if err != nil {
+		return nil, nil, err
+	}
 	b := new(bytes.Buffer)
-	b.Grow(estimate(x))
-	// the version fpdf declared; the binary comment tells transfer tools
-	// that the file is not text
+	b.Grow(estimate(x, packed))
+	// the version fpdf declared (1.7: object streams need 1.5); the
+	// binary comment tells transfer tools that the file is not text
 	b.WriteString("%PDF-" + x.Version().String() + "\n%\xe2\xe3\xcf\xd3\n")
-	offsets := make([]int, size)
-	var num []byte
+	total := size + len(packed.streams) + 1 // the object streams, the xref stream
+	xs := &xrefStream{entries: make([]xrefEntry, total)}
+	xs.entries[0] = xrefEntry{kind: 0, field2: 0, field3: 65535}
 	for n := 1; n < size; n++ {
-		e, ok := x.Table[n]
-		if !ok || e == nil || e.Free || e.Object == nil {
+		if at, ok := packed.at[n]; ok {
+			xs.entries[n] = xrefEntry{kind: 2, field2: size + at.stream, field3: at.index}
 			continue
 		}
-		offsets[n] = b.Len()
-		num = strconv.AppendInt(num[:0], int64(n), 10)
-		b.Write(num)
-		b.WriteString(" 0 obj\n")
+		e, ok := x.Table[n]
+		if !ok || e == nil || e.Free || e.Object == nil {
+			xs.entries[n] = xrefEntry{kind: 0, field2: 0, field3: 65535}
+			continue
+		}
+		xs.entries[n] = xrefEntry{kind: 1, field2: b.Len()}
+		writeHead(b, n)
 		if err := writeIndirect(b, e.Object); err != nil {
-			return nil, 0, fmt.Errorf("objet %d : %w", n, err)
+			return nil, nil, fmt.Errorf("objet %d : %w", n, err)
 		}
 		b.WriteString("\nendobj\n")
 	}
-	xref := b.Len()
-	fmt.Fprintf(b, "xref\n0 %d\n0000000000 65535 f \n", size)
-	line := []byte("0000000000 00000 n \n")
-	for n := 1; n < size; n++ {
-		if offsets[n] == 0 {
-			b.WriteString("0000000000 65535 f \n")
-			continue
+	for i, sd := range packed.streams {
+		n := size + i
+		xs.entries[n] = xrefEntry{kind: 1, field2: b.Len()}
+		writeHead(b, n)
+		if err := writeIndirect(b, sd); err != nil {
+			return nil, nil, fmt.Errorf("flux d'objets %d : %w", n, err)
 		}
-		// ten digits, zero-padded
-		for i, o := 9, offsets[n]; i >= 0; i, o = i-1, o/10 {
-			line[i] = byte('0' + o%10)
-		}
-		b.Write(line)
+		b.WriteString("\nendobj\n")
 	}
-	return b, xref, nil
+	xs.self = total - 1
+	xs.entries[xs.self] = xrefEntry{kind: 1, field2: b.Len()}
+	xs.data = deflate(xs.encode())
+	return b, xs, nil
 }
 
-// writeTrailer writes the trailer of a table whose cross-reference table
-// starts at xref.
-func writeTrailer(b *bytes.Buffer, x *model.XRefTable, xref int) error {
-	trailer := types.Dict{"Size": types.Integer(*x.Size), "Root": *x.Root}
+// writeHead writes "n 0 obj" and its line end.
+func writeHead(b *bytes.Buffer, n int) {
+	b.Write(strconv.AppendInt(b.AvailableBuffer(), int64(n), 10))
+	b.WriteString(" 0 obj\n")
+}
+
+// writeTrailer writes the cross-reference stream, whose dictionary holds
+// the trailer's keys, where serializeBody said, and the end of the file.
+func writeTrailer(b *bytes.Buffer, x *model.XRefTable, xs *xrefStream) error {
+	at := xs.entries[xs.self].field2
+	if b.Len() != at {
+		return fmt.Errorf("table des objets déplacée")
+	}
+	d := types.Dict{
+		"Type":   types.Name("XRef"),
+		"Size":   types.Integer(len(xs.entries)),
+		"Root":   *x.Root,
+		"W":      types.Array{types.Integer(1), types.Integer(4), types.Integer(2)},
+		"Filter": types.Name("FlateDecode"),
+	}
 	if x.Info != nil {
-		trailer["Info"] = *x.Info
+		d["Info"] = *x.Info
 	}
 	if len(x.ID) > 0 {
-		trailer["ID"] = x.ID
+		d["ID"] = x.ID
 	}
-	b.WriteString("trailer\n")
-	if err := writeObject(b, trailer); err != nil {
+	writeHead(b, xs.self)
+	if err := writeIndirect(b, types.StreamDict{Dict: d, Raw: xs.data}); err != nil {
 		return err
 	}
-	fmt.Fprintf(b, "\nstartxref\n%d\n%%%%EOF\n", xref)
+	fmt.Fprintf(b, "\nendobj\nstartxref\n%d\n%%%%EOF\n", at)
 	return nil
 }
 
 // estimate is about the size of the serialized table: its streams' data,
-// and for every object its dictionary and its line in the cross-reference
-// table (an average measured on contracts, generous).
-func estimate(x *model.XRefTable) int {
-	n := 1024
-	for _, e := range x.Table {
+// and for every object left as it is its dictionary (an average measured
+// on contracts, generous).
+func estimate(x *model.XRefTable, packed *packing) int {
+	n := 1024 + 8*len(x.Table)
+	for num, e := range x.Table {
 		if e == nil || e.Free {
 			continue
 		}
-		n += 256
 		if sd, ok := e.Object.(types.StreamDict); ok {
-			n += len(sd.Raw)
+			n += 256 + len(sd.Raw)
+		} else if _, ok := packed.at[num]; !ok {
+			n += 256
 		}
+	}
+	for _, sd := range packed.streams {
+		n += 256 + len(sd.Raw)
 	}
 	return n
 }

@@ -318,9 +318,13 @@ func TestLinksPointAtPages(t *testing.T) {
 			}
 		}
 	}
-	for _, e := range x.Table {
+	for n, e := range x.Table {
 		if e != nil && !e.Free {
-			walk(e.Object)
+			o := e.Object
+			if _, packed := o.(types.LazyObjectStreamObject); packed { // in an object stream
+				o, _ = x.Dereference(types.IndirectRef{ObjectNumber: types.Integer(n)})
+			}
+			walk(o)
 		}
 	}
 	if dests < len(res.Layout.TOC)*2 {
