@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/contrat-local-sante/cls/internal/chart"
+	"github.com/contrat-local-sante/cls/internal/check"
 	"github.com/contrat-local-sante/cls/internal/compose"
 	"github.com/contrat-local-sante/cls/internal/doc"
 	"github.com/contrat-local-sante/cls/internal/fonts"
@@ -70,6 +71,17 @@ func BenchmarkStageRead(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
 		load(b)
+	}
+}
+
+// BenchmarkStageCheck is the checks of the loaded sources (sigles,
+// contexts, grammar), which Load runs.
+func BenchmarkStageCheck(b *testing.B) {
+	c, _ := load(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		check.Check(c)
 	}
 }
 
