@@ -9,11 +9,17 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // maxBody bounds what a request may send: the actions' forms hold a few
 // short fields.
 const maxBody = 16 << 10
+
+// writeWait is how long a GET's answer may take to be read: the browser
+// reads a PDF of a few megabytes from this machine in well under a
+// second. Tests shorten it.
+var writeWait = time.Minute
 
 // tokenField is the form field, and tokenHeader the header, that carry
 // the per-process token.
@@ -98,6 +104,12 @@ func (s *Server) guard(next http.Handler) http.Handler {
 			return
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, maxBody)
+		if r.Method == http.MethodGet || r.Method == http.MethodHead {
+			// a client that never reads the PDF would hold its
+			// connection, and the PDF it was sent, for ever; an
+			// action's answer waits for the action, however long
+			http.NewResponseController(w).SetWriteDeadline(time.Now().Add(writeWait))
+		}
 		next.ServeHTTP(w, r)
 	})
 }
