@@ -5,6 +5,7 @@
 package safefile
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -81,10 +82,14 @@ func ReadFile(path string, limit int64) ([]byte, error) {
 	if err := regular(st); err != nil { // replaced between Stat and Open
 		return nil, err
 	}
-	b, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
+	// sized for the file as it stands (as os.ReadFile), rather than grown
+	// from 512 bytes by doubling: the fonts and workbooks are megabytes
+	var buf bytes.Buffer
+	buf.Grow(int(min(max(st.Size(), 0), limit)) + bytes.MinRead)
+	if _, err := buf.ReadFrom(io.LimitReader(f, limit+1)); err != nil {
 		return nil, err
 	}
+	b := buf.Bytes()
 	if int64(len(b)) > limit {
 		return nil, &Error{fmt.Sprintf("fichier trop volumineux (plus de %s)", Size(limit))}
 	}
