@@ -151,8 +151,13 @@ func (e *engine) splitWide(w word, max float64, size float64) []word {
 // Items are positioned relative to the left of the width and the top of
 // each line.
 func (e *engine) setText(in []doc.Inline, width float64, st textStyle) []line {
-	var ws []word
-	for _, w := range e.words(in, st) {
+	words := e.words(in, st)
+	ws := make([]word, 0, len(words))
+	for _, w := range words {
+		if w.w <= width { // most words: no slice of one word to allocate
+			ws = append(ws, w)
+			continue
+		}
 		ws = append(ws, e.splitWide(w, width, st.size)...)
 	}
 	if len(ws) == 0 {
@@ -191,15 +196,19 @@ func (e *engine) setText(in []doc.Inline, width float64, st textStyle) []line {
 		natural := spacing == space
 		open := -1 // index of the text item a word may join
 		openEnd := 0.0
+		// the text item being changed (joined, marked as followed by a
+		// space) is kept out of ln.items until another is: putting a
+		// doc.Text back into the interface for every word allocated a
+		// copy each time, most of the layout's garbage
+		pend := textEdit{idx: -1}
 		for k := i; k <= j; k++ {
 			fx := x
 			lastText := -1 // the word's last text item
 			for fi, f := range ws[k].frags {
 				if natural && fi == 0 && open >= 0 && f.joins() {
-					if t := ln.items[open].(doc.Text); t.Style == f.style && math.Abs(openEnd+space-fx) < 1e-6 {
-						t.Text += " " + f.text
+					if t := pend.at(ln.items, open); t.Style == f.style && math.Abs(openEnd+space-fx) < 1e-6 {
+						pend.join(f.text)
 						t.SpaceAfter = false
-						ln.items[open] = t
 						lastText = open
 						openEnd = fx + f.w
 						fx += f.w
@@ -212,9 +221,7 @@ func (e *engine) setText(in []doc.Inline, width float64, st textStyle) []line {
 				ln.items = e.appendText(ln.items, fx, base, f.text, f.style, st.size, st.color)
 				lastText = len(ln.items) - 1
 				if f.expand != "" {
-					t := ln.items[lastText].(doc.Text)
-					t.Expansion = f.expand
-					ln.items[lastText] = t
+					pend.at(ln.items, lastText).Expansion = f.expand
 				}
 				open = -1
 				if f.joins() && fi == len(ws[k].frags)-1 {
@@ -230,12 +237,11 @@ func (e *engine) setText(in []doc.Inline, width float64, st textStyle) []line {
 			// a space follows the word in reading order: within the line,
 			// and at its end when the paragraph goes on
 			if lastText >= 0 && (ws[k].spaceAfter || ws[k].hard) && k < len(ws)-1 {
-				t := ln.items[lastText].(doc.Text)
-				t.SpaceAfter = true
-				ln.items[lastText] = t
+				pend.at(ln.items, lastText).SpaceAfter = true
 			}
 			x += ws[k].w + spacing
 		}
+		pend.flush(ln.items)
 		lines = append(lines, ln)
 		i = j + 1
 	}
@@ -245,6 +251,46 @@ func (e *engine) setText(in []doc.Inline, width float64, st textStyle) []line {
 		lines[len(lines)-2].keepNext = true
 	}
 	return lines
+}
+
+// textEdit is the one text item of a line being changed, held apart
+// from the line's items (see setText): at returns it, putting the
+// previous one back first, and flush puts it back.
+type textEdit struct {
+	t      doc.Text
+	idx    int // its index in the line's items; -1 for none
+	buf    []byte
+	joined bool // buf holds its text, words joined
+}
+
+// at returns the text item items[i], to change.
+func (p *textEdit) at(items []doc.Item, i int) *doc.Text {
+	if p.idx != i {
+		p.flush(items)
+		p.t, p.idx, p.joined = items[i].(doc.Text), i, false
+	}
+	return &p.t
+}
+
+// join appends a space and s to the item's text.
+func (p *textEdit) join(s string) {
+	if !p.joined {
+		p.buf = append(p.buf[:0], p.t.Text...)
+		p.joined = true
+	}
+	p.buf = append(append(p.buf, ' '), s...)
+}
+
+// flush puts the item back into items.
+func (p *textEdit) flush(items []doc.Item) {
+	if p.idx < 0 {
+		return
+	}
+	if p.joined {
+		p.t.Text = string(p.buf)
+	}
+	items[p.idx] = p.t
+	p.idx, p.joined = -1, false
 }
 
 // plain returns an inline slice holding s in one style.
