@@ -41,10 +41,26 @@ func frenchSpaces(s string) string {
 	if strings.Contains(s, " »") {
 		s = spaceBeforeClose.ReplaceAllString(s, nbsp+"»")
 	}
-	if strings.ContainsAny(s, "0123456789") {
+	if digitSpaceDigit(s) {
 		for i := 0; i < 2; i++ { // twice, for 1 000 000
 			s = thousands.ReplaceAllString(s, "$1"+nnbsp+"$2")
 		}
 	}
 	return s
+}
+
+// digitSpaceDigit reports whether s holds a digit, a space and a digit:
+// where thousands may be grouped.
+func digitSpaceDigit(s string) bool {
+	for i := strings.IndexByte(s, ' '); i >= 0; {
+		if i > 0 && i+1 < len(s) && '0' <= s[i-1] && s[i-1] <= '9' && '0' <= s[i+1] && s[i+1] <= '9' {
+			return true
+		}
+		j := strings.IndexByte(s[i+1:], ' ')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
 }
