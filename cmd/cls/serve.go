@@ -31,12 +31,15 @@ func (a *app) serveCommand() *cobra.Command {
 		Short: "Ouvre dans le navigateur une page qui reconstruit le contrat à chaque enregistrement et montre les erreurs et le PDF",
 		Args:  cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			ctx, stop := serveContext()
+			signalled, stop := serveContext()
 			defer stop()
 			// the first Ctrl+C stops the page, letting an action under
 			// way end; a second one, back to the system's default, ends
-			// cls at once (the PDF in place is intact either way)
-			context.AfterFunc(ctx, stop)
+			// cls at once (the PDF in place is intact either way). The
+			// page hears of the first only once the second would end cls.
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			context.AfterFunc(signalled, func() { stop(); cancel() })
 			cfg := serve.Config{Options: a.opt, Addr: addr, Stdout: a.stdout, Stderr: a.stderr}
 			if !noBrowser {
 				cfg.Open = openBrowser
