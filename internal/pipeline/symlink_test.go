@@ -46,3 +46,55 @@ func TestConfiguredOutputLinksStayInTheTerritory(t *testing.T) {
 		t.Errorf("something was written through the link: %v", entries)
 	}
 }
+
+// TestInputLinksStayInTheirFolder: a territory folder received from
+// someone else may hold a template or a workbook that is a link to any
+// file of the machine (~/.ssh/id_rsa, /etc/passwd), which the PDF would
+// print and carry as a source. A file of the templates or sources folder
+// that a link leads out of its folder is refused where it stands; links
+// inside the folder, and a folder that is itself a link, are read.
+func TestInputLinksStayInTheirFolder(t *testing.T) {
+	cfg := example(t)
+	dir := filepath.Dir(cfg)
+	secret := filepath.Join(t.TempDir(), "secret.md")
+	if err := os.WriteFile(secret, []byte("# Mot de passe\n\nhunter2\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tpl := filepath.Join(dir, "templates")
+	if err := os.Symlink(secret, filepath.Join(tpl, "98-secret.md")); err != nil {
+		t.Fatal(err)
+	}
+	probs, err := Check(Options{Config: cfg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "templates/98-secret.md : modèle refusé : lien symbolique vers " + secret + ", hors du dossier "
+	if got := probs.Error(); !strings.Contains(got, want) || strings.Contains(got, "hunter2") {
+		t.Errorf("template linked out:\n got %s\nwant %s…", got, want)
+	}
+	os.Remove(filepath.Join(tpl, "98-secret.md"))
+
+	// a workbook linked out of sources/
+	src := filepath.Join(dir, "sources", "sigles.xlsx")
+	moved := filepath.Join(t.TempDir(), "sigles.xlsx")
+	if err := os.Rename(src, moved); err != nil {
+		t.Fatal(err)
+	}
+	os.Symlink(moved, src)
+	probs, _ = Check(Options{Config: cfg})
+	if got := probs.Error(); !strings.Contains(got, "sources/sigles.xlsx : classeur refusé : lien symbolique vers "+moved) {
+		t.Errorf("workbook linked out: %s", got)
+	}
+	os.Remove(src)
+	os.Rename(moved, src)
+
+	// the templates folder itself a link to a shared folder: read
+	shared := filepath.Join(t.TempDir(), "modeles")
+	if err := os.Rename(tpl, shared); err != nil {
+		t.Fatal(err)
+	}
+	os.Symlink(shared, tpl)
+	if probs, err := Check(Options{Config: cfg}); err != nil || probs.HasErrors() {
+		t.Errorf("templates folder linked: %v %v", err, probs)
+	}
+}

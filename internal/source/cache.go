@@ -67,6 +67,9 @@ func (c *Cache) open(path, name string, g *glyphs, probs *diag.List) *workbook {
 	if err != nil || serr != nil || !st.Mode().IsRegular() {
 		return openWorkbook(path, name, g, probs) // it says what is wrong
 	}
+	if safefile.Inside(path, filepath.Dir(path)) != nil {
+		return openWorkbook(path, name, g, probs) // it says what is wrong
+	}
 	content, err := safefile.ReadFile(path, safefile.WorkbookLimit)
 	if err != nil {
 		return openWorkbook(path, name, g, probs)

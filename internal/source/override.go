@@ -20,7 +20,11 @@ import (
 func readOverride(c *model.Contract, dir, name, refused string, g *glyphs, probs *diag.List) (text []byte, shown string, ok bool) {
 	p := filepath.Join(dir, name)
 	shown = displayPath(p)
-	b, err := safefile.ReadFile(p, safefile.TextLimit)
+	err := safefile.Inside(p, dir)
+	var b []byte
+	if err == nil {
+		b, err = safefile.ReadFile(p, safefile.TextLimit)
+	}
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, shown, false
 	}

@@ -248,14 +248,19 @@ func readSigles(c *model.Contract, wb *workbook, probs *diag.List) {
 // pulled in by the sections (dispositifs, fiches).
 func readTemplates(c *model.Contract, dir string, g *glyphs, probs *diag.List) {
 	var names []string
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+	// the folder may be a link (a shared folder): walk where it leads
+	root := dir
+	if r, err := filepath.EvalSymlinks(dir); err == nil {
+		root = r
+	}
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
 		if d.IsDir() || !strings.HasSuffix(strings.ToLower(d.Name()), ".md") {
 			return nil
 		}
-		r, err := filepath.Rel(dir, p)
+		r, err := filepath.Rel(root, p)
 		if err != nil {
 			return err
 		}
@@ -269,7 +274,11 @@ func readTemplates(c *model.Contract, dir string, g *glyphs, probs *diag.List) {
 	sort.Strings(names)
 	for _, n := range names {
 		p := filepath.Join(dir, filepath.FromSlash(n))
-		b, err := safefile.ReadFile(p, safefile.TextLimit)
+		err := safefile.Inside(p, dir)
+		var b []byte
+		if err == nil {
+			b, err = safefile.ReadFile(p, safefile.TextLimit)
+		}
 		if err != nil {
 			probs.Errorf(displayPath(p), "", "", "modèle refusé : %s ; attendu un fichier texte Markdown (.md)", safefile.Describe(err))
 			continue

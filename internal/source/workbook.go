@@ -65,8 +65,13 @@ func openWorkbook(path, name string, g *glyphs, probs *diag.List) *workbook {
 		probs.Errorf(name, "", "", "format « %s » non pris en charge ; attendu un classeur .xlsx (dans Excel ou LibreOffice : Enregistrer sous… > Classeur Excel .xlsx)", ext)
 		return nil
 	}
-	// a FIFO would block the reader for ever, a device never end
-	if err := safefile.Check(path, safefile.WorkbookLimit); err != nil {
+	// a FIFO would block the reader for ever, a device never end; a link
+	// out of the sources folder would carry a foreign file into the PDF
+	err := safefile.Inside(path, filepath.Dir(path))
+	if err == nil {
+		err = safefile.Check(path, safefile.WorkbookLimit)
+	}
+	if err != nil {
 		probs.Errorf(name, "", "", "classeur refusé : %s ; attendu un classeur .xlsx enregistré par Excel ou LibreOffice", safefile.Describe(err))
 		return nil
 	}
