@@ -15,11 +15,11 @@ import (
 // tags is the engine's structure state for one pass.
 type tags struct {
 	elems  []doc.StructElem
-	blocks map[int]int       // block index → element, for blocks placed as lines
+	blocks map[int]int            // block index → element, for blocks placed as lines
 	alts   map[int]doc.StructElem // block index → a figure's text equivalent, a list's numbering
-	table  *tableTags        // the table being placed, nil outside tables
-	level  int               // the level of the last heading element made
-	items  map[[2]int][2]int // (1 + block, 1 + list item) → its LI and LBody
+	table  *tableTags             // the table being placed, nil outside tables
+	level  int                    // the level of the last heading element made
+	items  map[[2]int][2]int      // (1 + block, 1 + list item) → its LI and LBody
 }
 
 // tableTags maps a table's rows and cells to their elements.
