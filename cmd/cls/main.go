@@ -15,7 +15,8 @@
 //
 // Started without arguments in a territory folder (or with cls.yaml
 // beside the program), cls serves that territory's page and opens the
-// browser.
+// browser; anywhere else, a welcome page that creates a territory there
+// or opens one of the territory folders there (see welcomeDir).
 //
 // Every command takes --config (cls.yaml, by default in the current
 // folder), --sources, --templates, --fonts, --lieu, --date and --set.
@@ -54,9 +55,13 @@ type app struct {
 func runCommand(args []string, stdout, stderr io.Writer) int {
 	a := &app{stdout: stdout, stderr: stderr}
 	if len(args) == 0 {
-		// a double-click: in a territory, its page; elsewhere the help
+		// a double-click: in a territory, its page; elsewhere the
+		// welcome page, which creates or opens one (the help is
+		// « cls --help »)
 		if cfg, ok := territoryHere(); ok {
 			args = []string{"serve", "--config", cfg}
+		} else {
+			args = []string{"serve", "--accueil=" + welcomeDir()}
 		}
 	}
 	root := a.rootCommand()

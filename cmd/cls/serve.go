@@ -26,6 +26,7 @@ var openBrowser = serve.OpenBrowser
 func (a *app) serveCommand() *cobra.Command {
 	var addr string
 	var noBrowser bool
+	var home string
 	cmd := &cobra.Command{
 		Use:   "serve [--adresse 127.0.0.1:8080] [--sans-navigateur]",
 		Short: "Ouvre dans le navigateur une page qui reconstruit le contrat à chaque enregistrement et montre les erreurs et le PDF",
@@ -40,7 +41,7 @@ func (a *app) serveCommand() *cobra.Command {
 			ctx, cancel := context.WithCancel(context.Background())
 			defer cancel()
 			context.AfterFunc(signalled, func() { stop(); cancel() })
-			cfg := serve.Config{Options: a.opt, Addr: addr, Stdout: a.stdout, Stderr: a.stderr}
+			cfg := serve.Config{Options: a.opt, Addr: addr, Stdout: a.stdout, Stderr: a.stderr, Home: home}
 			if !noBrowser {
 				cfg.Open = openBrowser
 			}
@@ -50,6 +51,10 @@ func (a *app) serveCommand() *cobra.Command {
 	f := cmd.Flags()
 	f.StringVar(&addr, "adresse", serve.DefaultAddr, "hôte:port où servir la page ; une adresse autre que 127.0.0.1 rend la page accessible depuis le réseau")
 	f.BoolVar(&noBrowser, "sans-navigateur", false, "n'ouvre pas le navigateur (l'adresse de la page est affichée)")
+	// what cls started without arguments away from any territory serves:
+	// the welcome page, which creates or opens one in that folder
+	f.StringVar(&home, "accueil", "", "page d'accueil : crée ou ouvre un territoire dans ce dossier")
+	f.MarkHidden("accueil")
 	return cmd
 }
 
@@ -79,4 +84,44 @@ func territoryHere() (string, bool) {
 func isFile(p string) bool {
 	st, err := os.Stat(p)
 	return err == nil && st.Mode().IsRegular()
+}
+
+// userHome is the user's home folder; tests replace it.
+var userHome = os.UserHomeDir
+
+// welcomeDir is the folder where the welcome page creates and looks for
+// territories: the current folder, as a terminal user expects, except for
+// the one case where it is surely not the coordinator's choice — on macOS
+// a double-clicked program runs in the home folder, wherever it lies. The
+// program's own folder is taken then, if it is under the home folder (a
+// program installed for everyone, /usr/local/bin, is no place for a
+// territory).
+func welcomeDir() string {
+	cwd, err := os.Getwd()
+	if err != nil {
+		return "."
+	}
+	home, err := userHome()
+	if err != nil || !sameDir(cwd, home) {
+		return cwd
+	}
+	exe, err := executable()
+	if err != nil {
+		return cwd
+	}
+	if real, err := filepath.EvalSymlinks(exe); err == nil {
+		exe = real
+	}
+	dir := filepath.Dir(exe)
+	if rel, err := filepath.Rel(home, dir); err == nil && rel != "." && filepath.IsLocal(rel) {
+		return dir
+	}
+	return cwd
+}
+
+// sameDir reports whether a and b are the same folder.
+func sameDir(a, b string) bool {
+	sa, err1 := os.Stat(a)
+	sb, err2 := os.Stat(b)
+	return err1 == nil && err2 == nil && os.SameFile(sa, sb)
 }

@@ -32,7 +32,17 @@ func (s *Server) Handler() http.Handler {
 // route dispatches by method and path. Only the paths below exist; no
 // path from a request is ever joined to a folder.
 func (s *Server) route(w http.ResponseWriter, r *http.Request) {
+	if s.welcoming() {
+		s.routeWelcome(w, r)
+		return
+	}
 	p := r.URL.Path
+	if strings.HasPrefix(p, "/accueil/") && s.chosen != nil {
+		// the welcome page's form sent twice, or from an old tab: the
+		// territory is open already
+		http.Redirect(w, r, "/", http.StatusSeeOther)
+		return
+	}
 	if r.Method == http.MethodPost {
 		if name, ok := strings.CutPrefix(p, "/actions/"); ok {
 			s.action(w, r, name)

@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"github.com/contrat-local-sante/cls/internal/pipeline"
+	"github.com/contrat-local-sante/cls/internal/textnorm"
 )
 
 // DefaultAddr is where the page is served unless --adresse says
@@ -42,6 +43,10 @@ type Config struct {
 	// Open, when set, is called with the page's address once it is
 	// served: it opens the browser.
 	Open func(url string)
+	// Home, when set, makes a welcome server: no territory yet, a page
+	// that creates one in Home or opens one found there (welcome.go).
+	// Options.Config is then ignored until the coordinator chooses.
+	Home string
 }
 
 // Server is one territory's page.
@@ -68,6 +73,13 @@ type Server struct {
 	acting sync.Mutex
 	// actions are the page's actions (actionsOf); tests replace some.
 	actions map[string]func(*http.Request) *result
+
+	// home is the welcome folder, and chosen, closed once the territory
+	// is chosen, is nil for a server started on its territory.
+	// choosing serialises the welcome page's forms.
+	home     string
+	chosen   chan struct{}
+	choosing sync.Mutex
 }
 
 // New prepares a server; nothing is read or served until Serve.
@@ -90,6 +102,9 @@ func New(cfg Config) (*Server, error) {
 		s.opt.Config = "cls.yaml"
 	}
 	s.st.gen = 1
+	if cfg.Home != "" {
+		s.home, s.chosen = cfg.Home, make(chan struct{})
+	}
 	s.actions = actionsOf(s)
 	return s, nil
 }
@@ -161,8 +176,18 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
+		if s.chosen != nil {
+			select {
+			case <-ctx.Done():
+				return
+			case <-s.chosen:
+			}
+		}
 		s.watch(ctx)
 	}()
+	if s.chosen != nil {
+		fmt.Fprintf(s.out, "Aucun fichier cls.yaml ici : la page d'accueil crée un nouveau territoire dans %s, ou ouvre l'un de ceux qu'il contient. (cls --help : les commandes.)\n", textnorm.Escape(s.home))
+	}
 	fmt.Fprintf(s.out, "Page du contrat : %s\nLaissez cette fenêtre ouverte pendant le travail ; Ctrl+C (ou fermer la fenêtre) arrête la page.\n", s.URL())
 	if s.open != nil {
 		s.open(s.URL())
@@ -212,7 +237,7 @@ func Run(ctx context.Context, cfg Config) error {
 	if err != nil {
 		return err
 	}
-	if _, err := os.Stat(s.opt.Config); err != nil {
+	if _, err := os.Stat(s.opt.Config); err != nil && s.chosen == nil {
 		return fmt.Errorf("%s : introuvable ; attendu le fichier cls.yaml du territoire : lancez cls dans le dossier du territoire, ou indiquez-le avec --config", s.opt.Config)
 	}
 	ln, err := s.Listen(cfg.Addr)
