@@ -54,14 +54,14 @@ func serving(t *testing.T, args []string) (stdout, stderr, opened string, code i
 	deadline := time.Now().Add(30 * time.Second)
 	for {
 		if m := addr.FindStringSubmatch(out.String()); m != nil {
-			resp, err := http.Get(m[1] + "etat")
+			resp, err := http.Get(m[1])
 			if err != nil {
 				t.Fatal(err)
 			}
 			io.Copy(io.Discard, resp.Body)
 			resp.Body.Close()
 			if resp.StatusCode != 200 {
-				t.Errorf("/etat: %d", resp.StatusCode)
+				t.Errorf("the page: %d", resp.StatusCode)
 			}
 			break
 		}
@@ -129,14 +129,51 @@ func TestNoArgumentsBesideTheProgramServesIt(t *testing.T) {
 	}
 }
 
-func TestNoArgumentsElsewherePrintsTheHelp(t *testing.T) {
-	t.Chdir(t.TempDir())
+// A double-click on cls in a folder without cls.yaml: the welcome page,
+// in the browser, which creates a territory in that folder; the help
+// stays « cls --help ».
+func TestNoArgumentsElsewhereServesTheWelcomePage(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
 	old := executable
 	t.Cleanup(func() { executable = old })
 	executable = func() (string, error) { return filepath.Join(os.TempDir(), "nowhere", "cls"), nil }
-	var out, errw bytes.Buffer
-	if code := run(nil, &out, &errw); code != 0 || !strings.Contains(out.String(), "serve") || !strings.Contains(out.String(), "build") {
-		t.Errorf("exit %d, help %q, stderr %q", code, out.String(), errw.String())
+	out, errw, opened, code := serving(t, nil)
+	if code != 0 || opened == "" || errw != "" || !strings.Contains(out, "Aucun fichier cls.yaml ici") || !strings.Contains(out, "cls --help") {
+		t.Errorf("exit %d, opened %q, stdout %q, stderr %q", code, opened, out, errw)
+	}
+	if es, _ := os.ReadDir(dir); len(es) != 0 {
+		t.Errorf("the welcome page wrote %d entries before any form", len(es))
+	}
+	var help, errb bytes.Buffer
+	if code := run([]string{"--help"}, &help, &errb); code != 0 || !strings.Contains(help.String(), "serve") || !strings.Contains(help.String(), "build") || strings.Contains(help.String(), "accueil") {
+		t.Errorf("exit %d, help %q, stderr %q", code, help.String(), errb.String())
+	}
+}
+
+// On macOS a double-clicked program runs in the home folder: the welcome
+// page then works beside the program, if the program is under home.
+func TestWelcomeDirOfADoubleClickOnMacOS(t *testing.T) {
+	home := t.TempDir()
+	prog := filepath.Join(home, "Documents", "CLS")
+	os.MkdirAll(prog, 0o755)
+	t.Chdir(home)
+	oldExe, oldHome := executable, userHome
+	t.Cleanup(func() { executable, userHome = oldExe, oldHome })
+	userHome = func() (string, error) { return home, nil }
+	executable = func() (string, error) { return filepath.Join(prog, "cls"), nil }
+	if got := welcomeDir(); !sameDir(got, prog) {
+		t.Errorf("welcomeDir = %q, want %q", got, prog)
+	}
+	executable = func() (string, error) { return "/usr/local/bin/cls", nil }
+	if got := welcomeDir(); !sameDir(got, home) {
+		t.Errorf("a program installed for everyone: welcomeDir = %q, want %q", got, home)
+	}
+	other := t.TempDir()
+	t.Chdir(other)
+	executable = func() (string, error) { return filepath.Join(prog, "cls"), nil }
+	if got := welcomeDir(); !sameDir(got, other) {
+		t.Errorf("from a terminal elsewhere: welcomeDir = %q, want %q", got, other)
 	}
 }
 

@@ -142,3 +142,62 @@ func TestEndToEndInChromium(t *testing.T) {
 	}
 	screenshot(t, ctx, "4-action")
 }
+
+// A coordinator's first start, away from any territory: the welcome
+// page, the territory's name typed, « Créer le territoire », then the new
+// territory's page with its contract.
+func TestWelcomeInChromium(t *testing.T) {
+	ctx := browser(t)
+	home := t.TempDir()
+	s, err := New(Config{Home: home})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := s.Listen("127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- s.Serve(sctx, ln) }()
+	t.Cleanup(func() { cancel(); <-done })
+
+	if err := chromedp.Do(ctx, chromedp.Navigate(s.URL())); err != nil {
+		t.Fatal(err)
+	}
+	if got := text(t, ctx, "#titre-creer"); got != "Créer un nouveau territoire" {
+		t.Fatalf("welcome page: %q", got)
+	}
+	// a refusal first: a folder name that leads elsewhere
+	if err := chromedp.Do(ctx,
+		chromedp.SendKeys(chromedp.CSS("#nom"), "Communauté de communes de la Touques"),
+		chromedp.SendKeys(chromedp.CSS("#dossier"), "../ailleurs"),
+		chromedp.Click(chromedp.CSS(`form[action="/accueil/creer"] button`)),
+	); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "the refusal", func() bool { return strings.Contains(text(t, ctx, "#erreur"), "impossible") })
+	screenshot(t, ctx, "5-accueil-refus")
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.getElementById("dossier").value = ""; true`)); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(`form[action="/accueil/creer"] button`)),
+	); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "the new territory's page count", func() bool { return text(t, ctx, "#pages") != "" })
+	waitFor(t, "the new territory named", func() bool {
+		return text(t, ctx, "#territoire") == "Communauté de communes de la Touques"
+	})
+	if n, err := strconv.Atoi(text(t, ctx, "#pages")); err != nil || n < 5 {
+		t.Fatalf("page count shown: %q", text(t, ctx, "#pages"))
+	}
+	if _, err := os.Stat(filepath.Join(home, "communaute-de-communes-de-la-touques", "cls.yaml")); err != nil {
+		t.Error(err)
+	}
+	if _, err := os.Stat(filepath.Join(home, "..", "ailleurs")); err == nil {
+		t.Error("the refused folder was written")
+	}
+	screenshot(t, ctx, "6-accueil-cree")
+}

@@ -226,10 +226,10 @@ func badFolderName(name string) string {
 	switch {
 	case name == "." || name == "..":
 		return "ce nom désigne un dossier existant"
-	case strings.HasPrefix(name, "."):
-		return "un nom qui commence par un point est caché"
 	case strings.ContainsAny(name, `/\:*?"<>|`):
 		return `les caractères / \ : * ? " < > | sont refusés par Windows ou désignent un autre dossier`
+	case strings.HasPrefix(name, "."):
+		return "un nom qui commence par un point est caché"
 	case strings.HasSuffix(name, " ") || strings.HasSuffix(name, "."):
 		return "Windows refuse un nom qui finit par une espace ou un point"
 	case utf8.RuneCountInString(name) > maxFolderName:
