@@ -230,6 +230,8 @@ func badFolderName(name string) string {
 		return `les caractères / \ : * ? " < > | sont refusés par Windows ou désignent un autre dossier`
 	case strings.HasPrefix(name, "."):
 		return "un nom qui commence par un point est caché"
+	case windowsReserved(name):
+		return "Windows réserve ce nom à un périphérique"
 	case strings.HasSuffix(name, " ") || strings.HasSuffix(name, "."):
 		return "Windows refuse un nom qui finit par une espace ou un point"
 	case utf8.RuneCountInString(name) > maxFolderName:
@@ -240,13 +242,28 @@ func badFolderName(name string) string {
 	return ""
 }
 
+// windowsReserved reports whether Windows takes name, whatever its
+// extension, for a device (CON, NUL, COM1…).
+func windowsReserved(name string) bool {
+	base, _, _ := strings.Cut(strings.ToUpper(name), ".")
+	switch strings.TrimRight(base, " ") {
+	case "CON", "PRN", "AUX", "NUL":
+		return true
+	}
+	return len(base) == 4 && (strings.HasPrefix(base, "COM") || strings.HasPrefix(base, "LPT")) && base[3] >= '1' && base[3] <= '9'
+}
+
+// ligatures are the letters NFD does not split but a folder name spells
+// out.
+var ligatures = strings.NewReplacer("œ", "oe", "æ", "ae", "ß", "ss")
+
 // slug is the folder name offered for a territory's name: lower case,
 // without accents, words joined by dashes, as the output's file names are
 // made (« Communauté de communes du Lisieux » → communaute-de-communes-du-lisieux).
 func slug(s string) string {
 	var b strings.Builder
 	dash := false
-	for _, r := range strings.ToLower(norm.NFD.String(s)) {
+	for _, r := range norm.NFD.String(ligatures.Replace(strings.ToLower(s))) {
 		switch {
 		case unicode.Is(unicode.Mn, r):
 		case r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)):

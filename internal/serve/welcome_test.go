@@ -144,6 +144,8 @@ func TestWelcomeRefusalsWriteNothing(t *testing.T) {
 		{url.Values{"nom": {"CC"}, "dossier": {".."}}, 400, "impossible"},
 		{url.Values{"nom": {"CC"}, "dossier": {"/tmp/x"}}, 400, "impossible"},
 		{url.Values{"nom": {"CC"}, "dossier": {".cache"}}, 400, "caché"},
+		{url.Values{"nom": {"CC"}, "dossier": {"nul.txt"}}, 400, "périphérique"},
+		{url.Values{"nom": {"CC"}, "dossier": {"Com3"}}, 400, "périphérique"},
 		{url.Values{"nom": {strings.Repeat("x", 600)}, "dossier": {"long"}}, 409, "Nom du territoire : nom de 600 caractères"},
 	}
 	for _, c := range cases {
@@ -274,7 +276,7 @@ func TestWelcomeServesTheNewTerritory(t *testing.T) {
 func TestSlug(t *testing.T) {
 	for in, want := range map[string]string{
 		"Communauté de communes du Pays d'Auge": "communaute-de-communes-du-pays-d-auge",
-		"  Œuvre — «Lisieux» ":                  "uvre-lisieux",
+		"  Œuvre — «Lisieux» ":                  "oeuvre-lisieux",
 		"":                                      "territoire",
 		"!!!":                                   "territoire",
 		strings.Repeat("é", 300):                strings.Repeat("e", maxFolderName),
