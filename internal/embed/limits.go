@@ -24,14 +24,17 @@ const (
 	maxTreeDepth = 32
 	// maxObjectStreams bounds how many distinct object streams the walk
 	// of the attachments may open; each one inflates to at most
-	// maxDecodeBytes (cls itself writes none).
+	// maxDecodeBytes (cls packs its small objects 200 to a stream, the
+	// attachments' file specifications together in one or two).
 	maxObjectStreams = 16
 	// maxDecodeBytes bounds every stream pdfcpu inflates itself (object
 	// streams and cross-reference streams).
 	maxDecodeBytes = 16 << 20
 	// maxObjects bounds the number of objects and cross-reference entries
-	// a PDF may declare (the shipped contract has under 400).
-	maxObjects = 50_000
+	// a PDF may declare. A tagged contract has some 45 per page (its
+	// structure tree), the shipped one about 4 200: the largest contract
+	// the layout makes (layout.MaxPages, 2 000 pages) stays under it.
+	maxObjects = 120_000
 	// maxReadTime stops pdfcpu on a PDF that would take longer to parse,
 	// whatever the cause: a backstop, never reached by a real contract
 	// (about 50 ms).

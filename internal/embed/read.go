@@ -120,7 +120,7 @@ func tooComplex(where string, pdf []byte) error {
 		}
 	}
 	if objs > 2*maxObjects || entries > maxObjects {
-		return fmt.Errorf("%sPDF trop complexe (plus de %d objets) ; attendu un contrat PDF produit par cls, qui en compte quelques centaines", prefix(where), maxObjects)
+		return fmt.Errorf("%sPDF trop complexe (plus de %d objets) ; attendu un contrat PDF produit par cls, qui en compte quelques milliers", prefix(where), maxObjects)
 	}
 	return nil
 }

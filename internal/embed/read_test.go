@@ -72,7 +72,7 @@ func hostile(t testing.TB) []struct {
 	bombs := makePDF(append(bundle(t, good...), many...), "")
 	var maze bytes.Buffer
 	maze.WriteString("%PDF-1.4\n")
-	for i := 1; i <= 60_000; i++ {
+	for i := 1; i <= maxObjects+10_000; i++ {
 		fmt.Fprintf(&maze, "%d 0 obj\nnull\nendobj\n", i)
 	}
 	maze.WriteString("trailer\n<< /Root 1 0 R >>\n%%EOF\n")
@@ -118,7 +118,7 @@ func hostile(t testing.TB) []struct {
 		{"bombs", bombs,
 			"c.pdf : fichiers joints trop volumineux une fois décompressés (plus de 128 Mo au total, atteint à « sources/b2.xlsx ») ; attendu les sources d'un contrat, quelques Mo au plus"},
 		{"maze of objects", maze.Bytes(),
-			"c.pdf : PDF trop complexe (plus de 50000 objets) ; attendu un contrat PDF produit par cls, qui en compte quelques centaines"},
+			"c.pdf : PDF trop complexe (plus de 120000 objets) ; attendu un contrat PDF produit par cls, qui en compte quelques milliers"},
 		{"not a PDF", []byte("PK\x03\x04 a workbook, not a PDF"),
 			"c.pdf : ce n'est pas un PDF (il ne commence pas par « %PDF- ») ; attendu un contrat PDF produit par cls"},
 		{"empty", nil,
