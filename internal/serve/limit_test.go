@@ -7,6 +7,8 @@ import (
 	"net"
 	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -16,16 +18,53 @@ import (
 // serveHandler serves s on a free loopback port until the test ends.
 func serveHandler(t *testing.T, s *Server) string {
 	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	addr, _ := serveCounted(t, s)
+	return addr
+}
+
+// serveCounted serves s like serveHandler and returns the number of the
+// connections it holds open, counted on its own listener: the other
+// tests' servers, running in the same process, are not counted.
+func serveCounted(t *testing.T, s *Server) (string, *atomic.Int64) {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
+	ln := &countingListener{Listener: l}
 	s.setAddr("127.0.0.1", ln.Addr().(*net.TCPAddr).Port)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- s.Serve(ctx, ln) }()
 	t.Cleanup(func() { cancel(); <-done })
-	return s.addr
+	return s.addr, &ln.open
+}
+
+// countingListener counts the connections it accepted that are still
+// open.
+type countingListener struct {
+	net.Listener
+	open atomic.Int64
+}
+
+func (l *countingListener) Accept() (net.Conn, error) {
+	c, err := l.Listener.Accept()
+	if err != nil {
+		return nil, err
+	}
+	l.open.Add(1)
+	return &countedConn{Conn: c, open: &l.open}, nil
+}
+
+type countedConn struct {
+	net.Conn
+	once sync.Once
+	open *atomic.Int64
+}
+
+func (c *countedConn) Close() error {
+	c.once.Do(func() { c.open.Add(-1) })
+	return c.Conn.Close()
 }
 
 // Hundreds of connections sending their headers slowly: before, each
@@ -66,7 +105,7 @@ func TestUnreadAnswersAreCut(t *testing.T) {
 	s.maker = MakeFunc(func(pipeline.Options) (*pipeline.Result, error) {
 		return &pipeline.Result{PDF: big, SHA256: strings.Repeat("ef", 32)}, nil
 	})
-	addr := serveHandler(t, s)
+	addr, open := serveCounted(t, s)
 	waitFor(t, "the big PDF built", func() bool { s.mu.Lock(); defer s.mu.Unlock(); return s.st.attempt.ok })
 	c, err := net.Dial("tcp", addr)
 	if err != nil {
@@ -80,16 +119,10 @@ func TestUnreadAnswersAreCut(t *testing.T) {
 	}
 	// the client reads no more: its connection must not stay held
 	deadline := time.Now().Add(10 * time.Second)
-	for held := connsServed(); held > 0; held = connsServed() {
+	for held := open.Load(); held > 0; held = open.Load() {
 		if time.Now().After(deadline) {
 			t.Fatalf("an answer unread for 10 s still holds %d connection(s) of the server", held)
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-}
-
-// connsServed counts the connections the HTTP server is serving.
-func connsServed() int {
-	buf := make([]byte, 1<<20)
-	return strings.Count(string(buf[:runtime.Stack(buf, true)]), "net/http.(*conn).serve(")
 }
