@@ -55,12 +55,13 @@ type app struct {
 func runCommand(args []string, stdout, stderr io.Writer) int {
 	a := &app{stdout: stdout, stderr: stderr}
 	if len(args) == 0 {
-		// a double-click: in a territory, its page; elsewhere the
-		// welcome page, which creates or opens one (the help is
-		// « cls --help »)
+		// a double-click: in a territory, its page; elsewhere, for a
+		// person at a console, the welcome page, which creates or opens
+		// one (the help is « cls --help »). A script or a pipe gets the
+		// help, as always, rather than a page that waits for ever.
 		if cfg, ok := territoryHere(); ok {
 			args = []string{"serve", "--config", cfg}
-		} else {
+		} else if stdoutIsTerminal(stdout) {
 			args = []string{"serve", "--accueil=" + welcomeDir()}
 		}
 	}

@@ -138,6 +138,15 @@ func TestNoArgumentsElsewhereServesTheWelcomePage(t *testing.T) {
 	old := executable
 	t.Cleanup(func() { executable = old })
 	executable = func() (string, error) { return filepath.Join(os.TempDir(), "nowhere", "cls"), nil }
+	// not at a console (a script, a pipe): the help, and cls ends
+	var plain, plainErr bytes.Buffer
+	if code := run(nil, &plain, &plainErr); code != 0 || !strings.Contains(plain.String(), "serve") || !strings.Contains(plain.String(), "build") {
+		t.Errorf("without a console: exit %d, stdout %q, stderr %q; want the help", code, plain.String(), plainErr.String())
+	}
+	// at a console (a double-click opens one): the welcome page
+	oldTerm := stdoutIsTerminal
+	t.Cleanup(func() { stdoutIsTerminal = oldTerm })
+	stdoutIsTerminal = func(io.Writer) bool { return true }
 	out, errw, opened, code := serving(t, nil)
 	if code != 0 || opened == "" || errw != "" || !strings.Contains(out, "Aucun fichier cls.yaml ici") || !strings.Contains(out, "cls --help") {
 		t.Errorf("exit %d, opened %q, stdout %q, stderr %q", code, opened, out, errw)
