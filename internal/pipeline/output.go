@@ -10,9 +10,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"unicode"
-
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/contrat-local-sante/cls/internal/embed"
 	"github.com/contrat-local-sante/cls/internal/evalsheet"
@@ -164,7 +161,7 @@ func archivePrevious(path, sum string) error {
 	if b, err := safefile.ReadFile(path, maxVersionRead); err == nil && strings.HasPrefix(string(b[:min(len(b), 5)]), "%PDF-") {
 		if files, err := embed.Read(b); err == nil {
 			if m, ok := embed.ManifestOf(files); ok {
-				if s := slug(m.Version); s != "" {
+				if s := textnorm.Slug(m.Version); s != "" {
 					version = s
 				}
 			}
@@ -210,24 +207,6 @@ func archivePrevious(path, sum string) error {
 	}
 	step("archived")
 	return nil
-}
-
-// slug makes a file-name-safe form of a version line.
-func slug(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(norm.NFD.String(s)) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-		case r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-			b.WriteRune(r)
-			dash = false
-		case !dash:
-			b.WriteByte('-')
-			dash = true
-		}
-	}
-	return strings.Trim(b.String(), "-")
 }
 
 // EvaluationTemplate writes the blank evaluation workbook of year at out,

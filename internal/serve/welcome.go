@@ -13,8 +13,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
-
 	"github.com/contrat-local-sante/cls/internal/pipeline"
 	"github.com/contrat-local-sante/cls/internal/safefile"
 	"github.com/contrat-local-sante/cls/internal/starter"
@@ -253,28 +251,11 @@ func windowsReserved(name string) bool {
 	return len(base) == 4 && (strings.HasPrefix(base, "COM") || strings.HasPrefix(base, "LPT")) && base[3] >= '1' && base[3] <= '9'
 }
 
-// ligatures are the letters NFD does not split but a folder name spells
-// out.
-var ligatures = strings.NewReplacer("œ", "oe", "æ", "ae", "ß", "ss")
-
-// slug is the folder name offered for a territory's name: lower case,
-// without accents, words joined by dashes, as the output's file names are
-// made (« Communauté de communes du Lisieux » → communaute-de-communes-du-lisieux).
+// slug is the folder name offered for a territory's name, made as the
+// output's file names are (« Communauté de communes du Lisieux » →
+// communaute-de-communes-du-lisieux), at most maxFolderName bytes.
 func slug(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range norm.NFD.String(ligatures.Replace(strings.ToLower(s))) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-		case r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-			b.WriteRune(r)
-			dash = false
-		case !dash:
-			b.WriteByte('-')
-			dash = true
-		}
-	}
-	out := strings.Trim(b.String(), "-")
+	out := textnorm.Slug(s)
 	if len(out) > maxFolderName {
 		out = strings.TrimRight(out[:maxFolderName], "-")
 	}

@@ -33,3 +33,16 @@ func TestEscapeAndQuote(t *testing.T) {
 		t.Errorf("Invisibles: %q", got)
 	}
 }
+
+func TestSlug(t *testing.T) {
+	for in, want := range map[string]string{
+		"Communauté de communes du Pays d'Auge": "communaute-de-communes-du-pays-d-auge",
+		"Œuvrer pour l'Été":                     "oeuvrer-pour-l-ete",
+		"Avenant n° 2 — 2026":                   "avenant-n-2-2026",
+		"« »":                                   "",
+	} {
+		if got := Slug(in); got != want {
+			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
