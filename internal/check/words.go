@@ -1,6 +1,7 @@
 package check
 
 import (
+	"github.com/contrat-local-sante/cls/internal/textnorm"
 	"regexp"
 	"strings"
 	"unicode"
@@ -23,29 +24,10 @@ var link = regexp.MustCompile(`(?i)\b(?:https?://|www\.)[^\s<>()«»"]+`)
 // withoutLinks blanks the web addresses of a text, keeping its length so
 // that offsets still give lines.
 func withoutLinks(text string) string {
-	if !mayHoldLink(text) {
+	if !textnorm.MayHoldAddress(text) {
 		return text // most texts: the regular expression cost 16 ms a build
 	}
 	return link.ReplaceAllStringFunc(text, func(m string) string { return strings.Repeat(" ", len(m)) })
-}
-
-// mayHoldLink reports whether text holds "://" or "www." in any case:
-// every match of link does, so a text without either has no address.
-func mayHoldLink(text string) bool {
-	if strings.Contains(text, "://") {
-		return true
-	}
-	for i := strings.IndexByte(text, '.'); i >= 0; {
-		if i >= 3 && text[i-3]|0x20 == 'w' && text[i-2]|0x20 == 'w' && text[i-1]|0x20 == 'w' {
-			return true
-		}
-		j := strings.IndexByte(text[i+1:], '.')
-		if j < 0 {
-			break
-		}
-		i += 1 + j
-	}
-	return false
 }
 
 // tokens splits a text into its words, in order.

@@ -1,6 +1,7 @@
 package compose
 
 import (
+	"github.com/contrat-local-sante/cls/internal/textnorm"
 	"regexp"
 	"strings"
 	"unicode"
@@ -107,7 +108,7 @@ var webAddress = regexp.MustCompile(`(?i)\b(?:https?://|www\.)[^\s<>()«»"]+`)
 // a word that are (VIH of anti-VIH, COVID of COVID-19).
 func sigleSpans(defs map[string]string, text string) []span {
 	var links [][]int
-	if mayHoldLink(text) { // most texts: the expression cost a quarter of composing
+	if textnorm.MayHoldAddress(text) { // most texts: the expression cost a quarter of composing
 		links = webAddress.FindAllStringIndex(text, -1)
 	}
 	var out []span
@@ -129,25 +130,6 @@ func sigleSpans(defs map[string]string, text string) []span {
 		}
 	}
 	return out
-}
-
-// mayHoldLink reports whether text holds "://" or "www." in any case:
-// every match of webAddress does, so a text without either has none.
-func mayHoldLink(text string) bool {
-	if strings.Contains(text, "://") {
-		return true
-	}
-	for i := strings.IndexByte(text, '.'); i >= 0; {
-		if i >= 3 && text[i-3]|0x20 == 'w' && text[i-2]|0x20 == 'w' && text[i-1]|0x20 == 'w' {
-			return true
-		}
-		j := strings.IndexByte(text[i+1:], '.')
-		if j < 0 {
-			break
-		}
-		i += 1 + j
-	}
-	return false
 }
 
 func inSpans(spans [][]int, at int) bool {

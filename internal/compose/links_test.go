@@ -1,6 +1,10 @@
 package compose
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/contrat-local-sante/cls/internal/textnorm"
+)
 
 // The shortcuts that skip a regular expression must never skip a text it
 // would change.
@@ -9,8 +13,8 @@ func FuzzShortcutsNeverSkip(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if webAddress.MatchString(s) && !mayHoldLink(s) {
-			t.Errorf("mayHoldLink(%q) = false, but it holds %q", s, webAddress.FindString(s))
+		if webAddress.MatchString(s) && !textnorm.MayHoldAddress(s) {
+			t.Errorf("textnorm.MayHoldAddress(%q) = false, but it holds %q", s, webAddress.FindString(s))
 		}
 		if thousands.MatchString(s) && !digitSpaceDigit(s) {
 			t.Errorf("digitSpaceDigit(%q) = false, but thousands match %q", s, thousands.FindString(s))
