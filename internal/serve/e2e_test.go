@@ -149,18 +149,7 @@ func TestEndToEndInChromium(t *testing.T) {
 func TestWelcomeInChromium(t *testing.T) {
 	ctx := browser(t)
 	home := t.TempDir()
-	s, err := New(Config{Home: home})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ln, err := s.Listen("127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	sctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- s.Serve(sctx, ln) }()
-	t.Cleanup(func() { cancel(); <-done })
+	s := serveConfig(t, Config{Home: home})
 
 	if err := chromedp.Do(ctx, chromedp.Navigate(s.URL())); err != nil {
 		t.Fatal(err)

@@ -75,7 +75,14 @@ const duplicateWhere = "sources/sigles.xlsx, feuille « Sigles », cellule A5"
 // until the test ends, and returns its server.
 func serveTerritory(t testing.TB, cfg string, maker Maker) *Server {
 	t.Helper()
-	s, err := New(Config{Options: pipeline.Options{Config: cfg}, Maker: maker})
+	return serveConfig(t, Config{Options: pipeline.Options{Config: cfg}, Maker: maker})
+}
+
+// serveConfig makes the server of c and serves it on a free loopback
+// port until the test ends.
+func serveConfig(t testing.TB, c Config) *Server {
+	t.Helper()
+	s, err := New(c)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,7 +1,6 @@
 package serve
 
 import (
-	"context"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -239,18 +238,7 @@ func TestWelcomeOpensOnlyListedTerritories(t *testing.T) {
 // The new territory builds at once, and the page is then its page.
 func TestWelcomeServesTheNewTerritory(t *testing.T) {
 	home := t.TempDir()
-	s, err := New(Config{Home: home})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ln, err := s.Listen("127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- s.Serve(ctx, ln) }()
-	t.Cleanup(func() { cancel(); <-done })
+	s := serveConfig(t, Config{Home: home})
 
 	form := url.Values{"nom": {starter.DefaultName}, tokenField: {s.token}}
 	r, _ := http.NewRequest("POST", s.URL()+"accueil/creer", strings.NewReader(form.Encode()))
