@@ -93,6 +93,13 @@ func (s *Server) record(res *result) {
 			res.file = ""
 		}
 	}
+	// the messages name the territory's files from its folder, as the
+	// problems do, not by the machine's absolute paths
+	if dir := s.territoryDir(); dir != "" {
+		for i, l := range res.lines {
+			res.lines[i] = strings.ReplaceAll(l, dir+string(filepath.Separator), "")
+		}
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.st.nextID++

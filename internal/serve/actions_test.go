@@ -113,3 +113,25 @@ func TestActionsWriteWhatTheCommandsWrite(t *testing.T) {
 		t.Errorf("results not on the page")
 	}
 }
+
+// An action that fails on a file of the territory names it from the
+// territory folder, as the problems do, not by the machine's path.
+func TestActionErrorsNameFilesFromTheTerritory(t *testing.T) {
+	cfg := territory(t)
+	dir := filepath.Dir(cfg)
+	s := serveTerritory(t, cfg, nil)
+	waitFor(t, "the first build", func() bool { return getState(t, s).SHA256 != "" })
+	// output/ is a file: the build to sign cannot write there
+	if err := os.WriteFile(filepath.Join(dir, "output"), []byte("pas un dossier"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	postAction(t, s, "construire", nil)
+	r := lastResult(s)
+	lines := strings.Join(r.Lines, "\n")
+	if r.OK || !strings.Contains(lines, "output") {
+		t.Fatalf("build into a file: %+v", r)
+	}
+	if strings.Contains(lines, dir) {
+		t.Errorf("the message names the machine's path:\n%s", lines)
+	}
+}
