@@ -76,13 +76,7 @@ func waitLine(t *testing.T, out <-chan string, want string) {
 // token reads the page's token, as the page's forms carry it.
 func token(t *testing.T, page string) string {
 	t.Helper()
-	resp, err := http.Get(page)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	m := regexp.MustCompile(`name="jeton" value="([0-9a-f]+)"`).FindSubmatch(b)
+	m := regexp.MustCompile(`name="jeton" value="([0-9a-f]+)"`).FindStringSubmatch(get(t, page))
 	if m == nil {
 		t.Fatal("no token in the page")
 	}
