@@ -1,23 +1,19 @@
 package fonts
 
 import (
-	"fmt"
-	"strings"
 	"sync"
-
-	"github.com/go-pdf/fpdf"
 
 	"github.com/contrat-local-sante/cls/internal/doc"
 )
 
-// Measurer gives the width of text set in a family. It caches widths per
-// style and string at a unit size, since the same words recur throughout a
-// contract. It is safe for concurrent use.
+// Measurer gives the width of text set in a family, as the PDF writer
+// will print it (widths.go). It caches widths per style and string at a
+// unit size, since the same words recur throughout a contract. It is safe
+// for concurrent use.
 type Measurer struct {
-	mu    sync.Mutex
-	pdf   *fpdf.Fpdf
-	name  string
-	cache map[key]float64
+	mu     sync.Mutex
+	widths [4]*widths // by faceIndex; nil: a face not read, measured as empty
+	cache  map[key]float64
 }
 
 type key struct {
@@ -25,55 +21,36 @@ type key struct {
 	s     string
 }
 
-// NewMeasurer returns the family's measurer. Load made it while checking
+// NewMeasurer returns the family's measurer. Load made it while reading
 // the faces, so it is shared by everyone measuring with the family.
 func NewMeasurer(f *Family) *Measurer {
 	if f.measurer != nil {
 		return f.measurer
 	}
-	m, err := newMeasurer(f)
-	if err != nil { // a family not made by Load, with a bad face: measure nothing
-		return &Measurer{pdf: fpdf.New("P", "mm", "A4", ""), name: f.Name, cache: map[key]float64{}}
-	}
-	return m
+	return newMeasurer(f) // a family not made by Load: it measures nothing
 }
 
-// newMeasurer parses the four faces with fpdf, as the writer will. fpdf
-// panics on some damaged files that the checks of Load let through; the
-// panic becomes an error naming the file.
-func newMeasurer(f *Family) (m *Measurer, err error) {
-	p := fpdf.New("P", "mm", "A4", "")
-	var st doc.Style
-	defer func() {
-		if r := recover(); r != nil {
-			m, err = nil, unreadable(f, st)
-		}
-	}()
-	for _, st = range Styles {
-		p.AddUTF8FontFromBytes(f.Name, StyleCode(st), f.Faces[st])
-		if p.SetFont(f.Name, StyleCode(st), 10); p.Err() {
-			return nil, unreadable(f, st)
-		}
-	}
-	return &Measurer{pdf: p, name: f.Name, cache: map[key]float64{}}, nil
+func newMeasurer(f *Family) *Measurer {
+	return &Measurer{widths: f.widths, cache: map[key]float64{}}
 }
 
-func unreadable(f *Family, st doc.Style) error {
-	return fmt.Errorf("%s : %s (polices.%s dans cls.yaml) ; attendu %s", shown(f.Files[st]), damaged.what, styleKey(st), damaged.want)
+// faceIndex is a style's place among the four faces.
+func faceIndex(st doc.Style) int {
+	i := 0
+	if st&doc.Bold != 0 {
+		i++
+	}
+	if st&doc.Italic != 0 {
+		i += 2
+	}
+	return i
 }
 
-// styleKey is the cls.yaml key of a style's face, under polices.
-func styleKey(st doc.Style) string {
-	switch st & (doc.Bold | doc.Italic) {
-	case doc.Bold:
-		return "gras"
-	case doc.Italic:
-		return "italique"
-	case doc.Bold | doc.Italic:
-		return "gras_italique"
-	}
-	return "regulier"
-}
+// pointsToMM and the order of the operations in Width are fpdf's, so
+// that a width is the very float fpdf's GetStringWidth gives at 100 pt,
+// divided by 100: the layout's line breaks and positions, and so the PDF's
+// bytes, do not depend on who measured.
+const pointsToMM = 72.0 / 25.4
 
 // Width returns the width in mm of s set in style at size points.
 func (m *Measurer) Width(s string, style doc.Style, size float64) float64 {
@@ -82,22 +59,10 @@ func (m *Measurer) Width(s string, style doc.Style, size float64) float64 {
 	k := key{style & (doc.Bold | doc.Italic), s}
 	w, ok := m.cache[k]
 	if !ok {
-		m.pdf.SetFont(m.name, StyleCode(k.style), 100)
-		w = m.pdf.GetStringWidth(bmp(s)) / 100
+		if f := m.widths[faceIndex(k.style)]; f != nil {
+			w = float64(f.measure(s)) * (100 / pointsToMM) / 1000 / 100
+		}
 		m.cache[k] = w
 	}
 	return w * size
-}
-
-// bmp replaces the characters beyond U+FFFF, which fpdf's width table
-// cannot index (U+10000 makes it panic), by U+FFFF, which it measures as a
-// missing glyph. Such text is refused before it is printed; it only has
-// to be measured without a crash on the way.
-func bmp(s string) string {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0xF0 {
-			return strings.Map(func(r rune) rune { return min(r, 0xFFFF) }, s)
-		}
-	}
-	return s
 }

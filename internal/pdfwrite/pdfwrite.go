@@ -8,7 +8,6 @@ package pdfwrite
 
 import (
 	"fmt"
-	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -33,6 +32,9 @@ type Options struct {
 	Family      *fonts.Family
 	Meta        doc.Meta
 	Attachments []Attachment
+	// Draft, when set, is the document prepared for these pages by
+	// Prepare with the same geometry and family; else Write prepares it.
+	Draft *Draft
 }
 
 // Write renders the laid-out document as PDF bytes. The output depends
@@ -56,13 +58,18 @@ func Write(res *layout.Result, opt Options) (out []byte, err error) {
 
 func write(res *layout.Result, opt Options) ([]byte, error) {
 	g := opt.Geometry
-	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: fpdf.SizeType{Wd: g.PageW, Ht: g.PageH}})
-	pdf.SetAutoPageBreak(false, 0)
-	pdf.SetMargins(0, 0, 0)
-	// the page contents are compressed after fpdf, with reused
-	// compressors (compress.go)
-	pdf.SetCompression(false)
-	pdf.SetCatalogSort(true)
+	fam := opt.Family
+	var pdf *fpdf.Fpdf
+	var err error
+	if opt.Draft != nil {
+		pdf, err = opt.Draft.take()
+	}
+	if err == nil && pdf == nil { // no draft, or one another document took
+		pdf, err = draft(g, fam)
+	}
+	if err != nil {
+		return nil, err
+	}
 	m := opt.Meta
 	// UTF-16 encoded here: fpdf's own encoder garbles characters beyond
 	// U+FFFF and panics on invalid UTF-8
@@ -81,15 +88,6 @@ func write(res *layout.Result, opt Options) ([]byte, error) {
 	}
 	pdf.SetCreationDate(date)
 	pdf.SetModificationDate(date)
-	pdf.SetDisplayMode("fullpage", "OneColumn")
-	fam := opt.Family
-	for _, st := range fonts.Styles {
-		// a copy: fpdf's subsetter writes into the bytes it was given,
-		// which the family shares with the next build of a long-running
-		// process (pipeline.Rebuilder) and with the embedded manifest's
-		// hashes
-		pdf.AddUTF8FontFromBytes(fam.Name, fonts.StyleCode(st), slices.Clone(fam.Faces[st]))
-	}
 	if err := registerImages(pdf, res); err != nil {
 		return nil, err
 	}

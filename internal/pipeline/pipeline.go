@@ -59,6 +59,10 @@ type Loaded struct {
 	Fonts    *fonts.Family
 	Contract *model.Contract
 	Problems diag.List
+
+	// draft is the PDF writer's document, prepared with the fonts while
+	// the sources are read (pdfwrite.Prepare)
+	draft *pdfwrite.Draft
 }
 
 // Load reads and checks the sources. The error is for what stops the
@@ -76,6 +80,7 @@ func Load(opt Options) (*Loaded, error) {
 	if err != nil {
 		return nil, err
 	}
+	draft := pdfwrite.Prepare(geometry(cfg), fam)
 	sd := dirs.source(fam.Covers)
 	sd.Cache = opt.cache.workbooks(fam)
 	c, probs := source.Read(cfg, sd)
@@ -84,7 +89,12 @@ func Load(opt Options) (*Loaded, error) {
 	probs = append(probs, check.Check(c)...)
 	probs = append(probs, cfg.Warnings...)
 	probs = append(probs, cfg.CheckGlyphs(fam.Covers)...)
-	return &Loaded{Config: cfg, Dirs: dirs, Fonts: fam, Contract: c, Problems: probs.Dedup()}, nil
+	// a face fpdf cannot read stops the build as the fonts' other errors
+	// do; it was being parsed while the sources were read
+	if err := draft.Err(); err != nil {
+		return nil, err
+	}
+	return &Loaded{Config: cfg, Dirs: dirs, Fonts: fam, Contract: c, Problems: probs.Dedup(), draft: draft}, nil
 }
 
 // session is a loaded contract ready to compose: the shared first steps
@@ -145,7 +155,7 @@ func (s *session) render(d *doc.Document, attach []pdfwrite.Attachment) error {
 	if err != nil {
 		return err
 	}
-	pdf, err := pdfwrite.Write(lr, pdfwrite.Options{Geometry: g, Family: s.Fonts, Meta: d.Meta, Attachments: attach})
+	pdf, err := pdfwrite.Write(lr, pdfwrite.Options{Geometry: g, Family: s.Fonts, Meta: d.Meta, Attachments: attach, Draft: s.draft})
 	if err != nil {
 		return err
 	}
