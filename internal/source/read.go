@@ -60,7 +60,8 @@ func Read(cfg *config.Config, dirs Dirs) (*model.Contract, diag.List) {
 	g := newGlyphs(dirs.Drawable)
 	books := openBooks(dirs.Sources, g, dirs.Cache, &probs)
 	defer books.close()
-	var parts [4]diag.List
+	stats := books.get(DiagnosticFile)
+	var parts [5]diag.List
 	fichesOK := false
 	var wg sync.WaitGroup
 	for i, read := range []func(*diag.List){
@@ -72,6 +73,10 @@ func Read(cfg *config.Config, dirs Dirs) (*model.Contract, diag.List) {
 			readLabels(c, dirs.Templates, g, p)
 			readTheme(c, dirs.Templates, g, p)
 		},
+		func(p *diag.List) {
+			*p = append(*p, books.statsProblems...)
+			readStatSheets(c, stats, p)
+		},
 	} {
 		wg.Add(1)
 		go func() {
@@ -80,7 +85,7 @@ func Read(cfg *config.Config, dirs Dirs) (*model.Contract, diag.List) {
 			// the process: it becomes this file's error instead
 			defer func() {
 				if r := recover(); r != nil {
-					file := [...]string{c.Files.Contrat, c.Files.Sigles, c.Files.Fiches, c.Files.Templates}[i]
+					file := [...]string{c.Files.Contrat, c.Files.Sigles, c.Files.Fiches, c.Files.Templates, c.Files.Diagnostic}[i]
 					parts[i].Errorf(file, "", "", "erreur interne en lisant ce fichier (%s) ; merci de signaler ce problème avec ce fichier", safefile.Recovered(r))
 				}
 			}()
@@ -91,7 +96,7 @@ func Read(cfg *config.Config, dirs Dirs) (*model.Contract, diag.List) {
 	for _, p := range parts {
 		probs = append(probs, p...)
 	}
-	readStats(c, books, &probs)
+	readCharts(c, books, stats, &probs)
 	readAvenants(c, books.get(ContratFile), fichesOK, &probs)
 	c.Texts = books.texts()
 	for _, f := range []string{ContratFile, SiglesFile, FichesFile, DiagnosticFile} {
@@ -127,35 +132,73 @@ type books struct {
 	glyphs *glyphs
 	open   map[string]*workbook
 	errs   map[string]bool
+	// statsProblems are those found opening the statistics workbook,
+	// reported with its tables (readStatSheets)
+	statsProblems diag.List
 }
 
 // openBooks opens the three required workbooks, reporting those missing or
-// unreadable; the others open on demand.
+// unreadable, and the statistics workbook when there is one (a contract
+// may have none), all at the same time; the others open on demand. The
+// problems come in the order of the files, whatever the timing.
 func openBooks(dir string, g *glyphs, cache *Cache, probs *diag.List) *books {
 	b := &books{cache: cache, dir: dir, glyphs: g, open: map[string]*workbook{}, errs: map[string]bool{}}
-	for _, f := range []string{ContratFile, SiglesFile, FichesFile} {
-		b.load(f, probs)
+	files := []string{ContratFile, SiglesFile, FichesFile}
+	if _, err := os.Stat(filepath.Join(dir, DiagnosticFile)); err == nil {
+		files = append(files, DiagnosticFile)
+	}
+	opened := make([]*workbook, len(files))
+	found := make([]diag.List, len(files))
+	var wg sync.WaitGroup
+	for i, f := range files {
+		wg.Go(func() {
+			defer func() {
+				if r := recover(); r != nil { // as Read's readers
+					found[i].Errorf(displayPath(filepath.Join(dir, f)), "", "", "erreur interne en lisant ce fichier (%s) ; merci de signaler ce problème avec ce fichier", safefile.Recovered(r))
+				}
+			}()
+			opened[i] = b.openFile(f, &found[i])
+		})
+	}
+	wg.Wait()
+	for i, f := range files {
+		if opened[i] == nil {
+			b.errs[f] = true
+		} else {
+			b.open[f] = opened[i]
+		}
+		if f == DiagnosticFile {
+			b.statsProblems = found[i]
+		} else {
+			*probs = append(*probs, found[i]...)
+		}
 	}
 	return b
 }
 
+// load returns the workbook file of the sources folder, opening it the
+// first time.
 func (b *books) load(file string, probs *diag.List) *workbook {
 	if wb, ok := b.open[file]; ok || b.errs[file] {
 		return wb
 	}
-	p := filepath.Join(b.dir, file)
-	var wb *workbook
-	if b.cache != nil {
-		wb = b.cache.open(p, displayPath(p), b.glyphs, probs)
-	} else {
-		wb = openWorkbook(p, displayPath(p), b.glyphs, probs)
-	}
+	wb := b.openFile(file, probs)
 	if wb == nil {
 		b.errs[file] = true
 		return nil
 	}
 	b.open[file] = wb
 	return wb
+}
+
+// openFile opens a workbook of the sources folder, through the cache
+// when there is one. It changes nothing in b.
+func (b *books) openFile(file string, probs *diag.List) *workbook {
+	p := filepath.Join(b.dir, file)
+	if b.cache != nil {
+		return b.cache.open(p, displayPath(p), b.glyphs, probs)
+	}
+	return openWorkbook(p, displayPath(p), b.glyphs, probs)
 }
 
 // get returns an opened workbook, nil when it could not be opened.

@@ -1,7 +1,6 @@
 package source
 
 import (
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -21,18 +20,14 @@ const chartsSheet = "Graphiques"
 
 var chartCols = []string{"Identifiant", "Classeur", "Feuille", "Catégories", "Séries", "Type", "Titre", "Axe des valeurs"}
 
-// readStats reads the statistics workbook: one table per sheet (title,
-// source and unit on top, then a header row and the data) and the sheet
-// of charts.
-func readStats(c *model.Contract, b *books, probs *diag.List) {
-	if _, err := os.Stat(filepath.Join(b.dir, DiagnosticFile)); err != nil {
-		return // a contract may have no statistics
-	}
-	wb := b.load(DiagnosticFile, probs)
+// readStatSheets reads the statistics workbook's tables: one per sheet
+// (title, source and unit on top, then a header row and the data), every
+// sheet but the one of charts. It reads that workbook only, so it runs
+// beside the readers of the others.
+func readStatSheets(c *model.Contract, wb *workbook, probs *diag.List) {
 	if wb == nil {
 		return
 	}
-	name := wb.name
 	charts, _ := wb.find(chartsSheet)
 	for _, sheet := range wb.sheets {
 		if sheet == charts {
@@ -42,6 +37,16 @@ func readStats(c *model.Contract, b *books, probs *diag.List) {
 			c.Stats = append(c.Stats, *t)
 		}
 	}
+}
+
+// readCharts reads the statistics workbook's sheet of charts, whose data
+// are its tables (readStatSheets) or sheets of other workbooks, opened
+// from b.
+func readCharts(c *model.Contract, b *books, wb *workbook, probs *diag.List) {
+	if wb == nil {
+		return
+	}
+	name := wb.name
 	t := wb.sheet(chartsSheet, chartCols, probs)
 	if t == nil {
 		return
