@@ -18,7 +18,9 @@ trap 'rm -rf "$tmp"' EXIT
 if [ -n "${CLS_BIN:-}" ]; then
   cp "$CLS_BIN" "$tmp/cls"
 else
-  go build -o "$tmp/cls" ./cmd/cls
+  # the binary as scripts/release.sh builds it, which is what users run:
+  # static (no C library to load), without symbol tables
+  CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o "$tmp/cls" ./cmd/cls
 fi
 echo "cls $(git describe --always --dirty 2>/dev/null || echo '?'), $(nproc) cores, $(date -u +%Y-%m-%d), load $(cut -d' ' -f1-3 /proc/loadavg)"
 [ $# -gt 0 ] || set -- 2 10 50

@@ -34,7 +34,9 @@ trap 'rm -rf "$tmp"' EXIT
 if [ -n "${CLS_BIN:-}" ]; then
   cp "$CLS_BIN" "$tmp/cls" # a binary built elsewhere (e.g. an older commit)
 else
-  go build -o "$tmp/cls" ./cmd/cls
+  # the binary as scripts/release.sh builds it, which is what users run:
+  # static (no C library to load), without symbol tables
+  CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o "$tmp/cls" ./cmd/cls
 fi
 
 typst=1
