@@ -80,7 +80,7 @@ func Load(opt Options) (*Loaded, error) {
 	if err != nil {
 		return nil, err
 	}
-	draft := pdfwrite.Prepare(geometry(cfg), fam)
+	draft := opt.cache.draft(geometry(cfg), fam)
 	sd := dirs.source(fam.Covers)
 	sd.Cache = opt.cache.workbooks(fam)
 	c, probs := source.Read(cfg, sd)

@@ -6,6 +6,8 @@ import (
 	"github.com/contrat-local-sante/cls/internal/chart"
 	"github.com/contrat-local-sante/cls/internal/doc"
 	"github.com/contrat-local-sante/cls/internal/fonts"
+	"github.com/contrat-local-sante/cls/internal/layout"
+	"github.com/contrat-local-sante/cls/internal/pdfwrite"
 	"github.com/contrat-local-sante/cls/internal/source"
 )
 
@@ -35,7 +37,9 @@ func (r *Rebuilder) Make(opt Options) (*Result, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	opt.cache = &r.c
-	return Make(opt)
+	res, err := Make(opt)
+	r.c.prepareNext()
+	return res, err
 }
 
 // Close releases the workbooks kept. The Rebuilder can still be used.
@@ -53,6 +57,38 @@ type caches struct {
 	family *fonts.Family // the family the workbooks and chart faces go with
 	cf     chart.Fonts
 	cfOK   bool
+
+	// the PDF writer's document for the next build, prepared while the
+	// coordinator edits (fpdf parsing the faces is some 20 ms), for the
+	// family and page format of the last build
+	next     *pdfwrite.Draft
+	nextFor  *fonts.Family
+	nextGeom layout.Geometry
+	geom     layout.Geometry // the last build's page format
+}
+
+// draft returns the writer's document for a build of fam with geometry
+// g: the one prepared for it after the previous build, or a new one,
+// prepared on another goroutine.
+func (c *caches) draft(g layout.Geometry, fam *fonts.Family) *pdfwrite.Draft {
+	if c == nil {
+		return pdfwrite.Prepare(g, fam)
+	}
+	d := c.next
+	c.next, c.geom = nil, g
+	if d != nil && c.nextFor == fam && c.nextGeom == g {
+		return d
+	}
+	return pdfwrite.Prepare(g, fam)
+}
+
+// prepareNext starts preparing the next build's draft, for the family
+// and page format of the last build.
+func (c *caches) prepareNext() {
+	if c.family == nil || c.next != nil {
+		return
+	}
+	c.next, c.nextFor, c.nextGeom = pdfwrite.Prepare(c.geom, c.family), c.family, c.geom
 }
 
 // loadFonts loads the family, through the cache when there is one.
