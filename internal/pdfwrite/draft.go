@@ -22,12 +22,14 @@ type Draft struct {
 }
 
 // Prepare starts preparing the draft of a document of geometry g set in
-// fam, on another goroutine, and returns at once.
-func Prepare(g layout.Geometry, fam *fonts.Family) *Draft {
+// fam, on another goroutine, and returns at once. last tells that the
+// document is fam's last: its faces are not read after it is written
+// (fonts.Family.GiveTo), which spares fpdf a copy of them.
+func Prepare(g layout.Geometry, fam *fonts.Family, last bool) *Draft {
 	d := &Draft{ready: make(chan struct{})}
 	go func() {
 		defer close(d.ready)
-		d.pdf, d.err = draft(g, fam)
+		d.pdf, d.err = draft(g, fam, last)
 	}()
 	return d
 }
@@ -52,7 +54,7 @@ func (d *Draft) take() (*fpdf.Fpdf, error) {
 
 // draft makes the document: fpdf's settings that do not depend on the
 // pages, then the faces.
-func draft(g layout.Geometry, fam *fonts.Family) (*fpdf.Fpdf, error) {
+func draft(g layout.Geometry, fam *fonts.Family, last bool) (*fpdf.Fpdf, error) {
 	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: fpdf.SizeType{Wd: g.PageW, Ht: g.PageH}})
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(0, 0, 0)
@@ -61,7 +63,11 @@ func draft(g layout.Geometry, fam *fonts.Family) (*fpdf.Fpdf, error) {
 	pdf.SetCompression(false)
 	pdf.SetCatalogSort(true)
 	pdf.SetDisplayMode("fullpage", "OneColumn")
-	if err := fam.AddTo(pdf); err != nil {
+	add := fam.AddTo
+	if last {
+		add = fam.GiveTo
+	}
+	if err := add(pdf); err != nil {
 		return nil, err
 	}
 	return pdf, nil

@@ -65,7 +65,7 @@ func write(res *layout.Result, opt Options) ([]byte, error) {
 		pdf, err = opt.Draft.take()
 	}
 	if err == nil && pdf == nil { // no draft, or one another document took
-		pdf, err = draft(g, fam)
+		pdf, err = draft(g, fam, false)
 	}
 	if err != nil {
 		return nil, err

@@ -72,14 +72,15 @@ type caches struct {
 // prepared on another goroutine.
 func (c *caches) draft(g layout.Geometry, fam *fonts.Family) *pdfwrite.Draft {
 	if c == nil {
-		return pdfwrite.Prepare(g, fam)
+		// a single build: no one reads the faces after its PDF
+		return pdfwrite.Prepare(g, fam, true)
 	}
 	d := c.next
 	c.next, c.geom = nil, g
 	if d != nil && c.nextFor == fam && c.nextGeom == g {
 		return d
 	}
-	return pdfwrite.Prepare(g, fam)
+	return pdfwrite.Prepare(g, fam, false)
 }
 
 // prepareNext starts preparing the next build's draft, for the family
@@ -88,7 +89,7 @@ func (c *caches) prepareNext() {
 	if c.family == nil || c.next != nil {
 		return
 	}
-	c.next, c.nextFor, c.nextGeom = pdfwrite.Prepare(c.geom, c.family), c.family, c.geom
+	c.next, c.nextFor, c.nextGeom = pdfwrite.Prepare(c.geom, c.family, false), c.family, c.geom
 }
 
 // loadFonts loads the family, through the cache when there is one.
