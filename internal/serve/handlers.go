@@ -82,7 +82,7 @@ func (s *Server) route(w http.ResponseWriter, r *http.Request) {
 // page is the whole page.
 func (s *Server) page(w http.ResponseWriter, r *http.Request) {
 	var b bytes.Buffer
-	if err := pageTemplate.Execute(&b, s.view(true)); err != nil {
+	if err := pageTemplate().Execute(&b, s.view(true)); err != nil {
 		refuse(w, http.StatusInternalServerError, "Erreur interne : page impossible à écrire ("+err.Error()+").")
 		return
 	}
@@ -95,7 +95,7 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request) {
 // the page's script swaps in when /etat says there is a new state.
 func (s *Server) fragment(w http.ResponseWriter) {
 	var b bytes.Buffer
-	if err := pageTemplate.ExecuteTemplate(&b, "etat", s.view(false)); err != nil {
+	if err := pageTemplate().ExecuteTemplate(&b, "etat", s.view(false)); err != nil {
 		refuse(w, http.StatusInternalServerError, "Erreur interne : état impossible à écrire ("+err.Error()+").")
 		return
 	}

@@ -49,7 +49,7 @@ func TestCrowdedFolderIsSaidOnThePage(t *testing.T) {
 	s := handlerAt(t)
 	s.st.crowded = []string{"templates"}
 	var b strings.Builder
-	if err := pageTemplate.ExecuteTemplate(&b, "etat", s.view(false)); err != nil {
+	if err := pageTemplate().ExecuteTemplate(&b, "etat", s.view(false)); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(b.String(), "Le dossier « templates » contient plus de 5000 fichiers et dossiers") {

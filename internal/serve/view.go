@@ -6,14 +6,18 @@ import (
 	"net/url"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/contrat-local-sante/cls/internal/diag"
 )
 
 // pageTemplate is the page; its template « etat » is the part that
-// changes with the state.
-var pageTemplate = template.Must(template.ParseFS(assets, "assets/page.html"))
+// changes with the state. Templates are parsed when first served, not
+// when the program starts: every command (a build too) would pay for it.
+var pageTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.ParseFS(assets, "assets/page.html"))
+})
 
 // view is what the page template shows, taken from the state at once.
 type view struct {

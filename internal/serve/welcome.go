@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -26,8 +27,10 @@ import (
 // the territory folders found in its folder; either way the same server
 // then serves that territory's page, once and for good.
 
-// welcomeTemplate is the welcome page.
-var welcomeTemplate = template.Must(template.ParseFS(assets, "assets/welcome.html"))
+// welcomeTemplate is the welcome page, parsed when first served.
+var welcomeTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.ParseFS(assets, "assets/welcome.html"))
+})
 
 // maxListed bounds the territory folders the welcome page lists.
 const maxListed = 200
@@ -120,7 +123,7 @@ func (s *Server) welcomePage(w http.ResponseWriter, code int, v welcomeView) {
 		v.Territories = append(v.Territories, foundView{Index: i, Name: textnorm.Escape(filepath.Base(d))})
 	}
 	var b bytes.Buffer
-	if err := welcomeTemplate.Execute(&b, v); err != nil {
+	if err := welcomeTemplate().Execute(&b, v); err != nil {
 		refuse(w, http.StatusInternalServerError, "Erreur interne : page d'accueil impossible à écrire ("+err.Error()+").")
 		return
 	}
