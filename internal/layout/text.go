@@ -46,17 +46,25 @@ type word struct {
 // words splits inlines into words at ordinary spaces and line feeds. No-break
 // spaces (U+00A0, U+202F) stay inside words.
 func (e *engine) words(in []doc.Inline, st textStyle) []word {
-	var out []word
-	cur := word{}
+	// the words' frags are gathered in one array, and each word is given
+	// its part of it once all are known (capped, so that a word that grows
+	// takes a copy): a paragraph makes two allocations, not one per word
+	n := 1
+	for _, r := range in {
+		n += 1 + 2*len(r.Expansions) + strings.Count(r.Text, " ") + strings.Count(r.Text, "\n") + strings.Count(r.Text, "\t")
+	}
+	frags := make([]frag, 0, n)
+	out := make([]word, 0, n)
+	ends := make([]int, 0, n) // where each word's frags end in frags
+	first := 0     // where the current word's frags begin
 	flush := func(space, hard bool) {
-		if len(cur.frags) > 0 {
-			cur.spaceAfter = space
-			cur.hard = hard
-			out = append(out, cur)
+		if len(frags) > first {
+			out = append(out, word{spaceAfter: space, hard: hard})
+			ends = append(ends, len(frags))
+			first = len(frags)
 		} else if hard && len(out) > 0 {
 			out[len(out)-1].hard = true
 		}
-		cur = word{}
 	}
 	for _, r := range in {
 		style := r.Style | st.extra
@@ -64,15 +72,18 @@ func (e *engine) words(in []doc.Inline, st textStyle) []word {
 		text := r.Text
 		for i, c := range text {
 			if c == ' ' || c == '\n' || c == '\t' {
-				cur.frags = appendFrags(cur.frags, r, style, start, i)
+				frags = appendFrags(frags, r, style, start, i)
 				flush(c != '\n', c == '\n')
 				start = i + 1
 			}
 		}
-		cur.frags = appendFrags(cur.frags, r, style, start, len(text))
+		frags = appendFrags(frags, r, style, start, len(text))
 	}
 	flush(false, false)
+	from := 0
 	for i := range out {
+		out[i].frags = frags[from:ends[i]:ends[i]]
+		from = ends[i]
 		w := 0.0
 		for j := range out[i].frags {
 			f := &out[i].frags[j]
