@@ -3,6 +3,7 @@ package serve
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -215,13 +216,33 @@ func (s *Server) evaluationAnnex(r *http.Request) *result {
 	if err != nil {
 		return refused("Annexe d'évaluation", err.Error())
 	}
+	title := fmt.Sprintf("Annexe d'évaluation %d", y)
+	if wb := s.evaluationWorkbookPath(y); wb != "" {
+		if _, err := os.Stat(wb); errors.Is(err, fs.ErrNotExist) {
+			// the command line's message would tell to type a command:
+			// here the page has a button for it
+			return refused(title, fmt.Sprintf("%s : classeur d'évaluation introuvable ; attendu le classeur de l'année : le bouton « Écrire le classeur d'évaluation à remplir » (année %d) le crée vierge, à remplir dans Excel ou LibreOffice", s.shown(wb), y))
+		}
+	}
 	res, err := pipeline.Evaluation(s.opt, y, "")
-	return written(fmt.Sprintf("Annexe d'évaluation %d", y), res, err, func(res *pipeline.Result) []string {
+	return written(title, res, err, func(res *pipeline.Result) []string {
 		return []string{
 			fmt.Sprintf("Annexe d'évaluation %d écrite : %s (%d pages)", y, s.shown(res.Path), pages(res)),
 			"SHA-256 : " + res.SHA256,
 		}
 	})
+}
+
+// evaluationWorkbookPath is where the evaluation workbook of year is read
+// from, "" while cls.yaml has not been read.
+func (s *Server) evaluationWorkbookPath(year int) string {
+	s.mu.Lock()
+	cfg := s.st.cfg
+	s.mu.Unlock()
+	if cfg == nil {
+		return ""
+	}
+	return s.opt.Dirs(cfg).EvaluationWorkbook(year)
 }
 
 // differences is « cls diff VERSION TERRITOIRE »: what changed between a

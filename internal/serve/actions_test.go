@@ -89,6 +89,13 @@ func TestActionsWriteWhatTheCommandsWrite(t *testing.T) {
 		t.Errorf("a path as version: %+v", r)
 	}
 
+	// an annex asked before its workbook: the page names its button, not
+	// the command line's « cls evaluation template »
+	postAction(t, s, "evaluation", url.Values{"annee": {"2026"}})
+	if r := lastResult(s); r.OK || !strings.Contains(r.Lines[0], "sources/evaluation/2026.xlsx : classeur d'évaluation introuvable") ||
+		!strings.Contains(r.Lines[0], "le bouton « Écrire le classeur d'évaluation à remplir »") || strings.Contains(r.Lines[0], "cls evaluation") {
+		t.Errorf("annex without its workbook: %+v", r)
+	}
 	postAction(t, s, "evaluation-classeur", url.Values{"annee": {"2026"}})
 	r = lastResult(s)
 	if _, err := os.Stat(filepath.Join(dir, "sources", "evaluation", "2026.xlsx")); err != nil || !r.OK || !strings.HasSuffix(r.Link, "/2026.xlsx") {
