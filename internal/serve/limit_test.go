@@ -106,7 +106,14 @@ func TestUnreadAnswersAreCut(t *testing.T) {
 		return &pipeline.Result{PDF: big, SHA256: strings.Repeat("ef", 32)}, nil
 	})
 	addr, open := serveCounted(t, s)
-	waitFor(t, "the big PDF built", func() bool { s.mu.Lock(); defer s.mu.Unlock(); return s.st.attempt.ok })
+	// handlerAt's small PDF is already there, and its attempt ok: wait for
+	// the big one, else the client may get the small one whole, and its
+	// connection then rightly waits for a next request
+	waitFor(t, "the big PDF built", func() bool {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		return s.st.good != nil && len(s.st.good.pdf) == len(big)
+	})
 	c, err := net.Dial("tcp", addr)
 	if err != nil {
 		t.Fatal(err)
