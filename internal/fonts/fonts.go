@@ -39,17 +39,21 @@ type Files struct {
 // Styles are the four faces of a family, in the order they are loaded.
 var Styles = []doc.Style{0, doc.Bold, doc.Italic, doc.Bold | doc.Italic}
 
+// faceIndex is a style's place among the four faces.
+func faceIndex(st doc.Style) int {
+	i := 0
+	if st&doc.Bold != 0 {
+		i++
+	}
+	if st&doc.Italic != 0 {
+		i += 2
+	}
+	return i
+}
+
 // StyleCode returns fpdf's style string for a style ("", "B", "I", "BI").
 func StyleCode(s doc.Style) string {
-	switch s & (doc.Bold | doc.Italic) {
-	case doc.Bold:
-		return "B"
-	case doc.Italic:
-		return "I"
-	case doc.Bold | doc.Italic:
-		return "BI"
-	}
-	return ""
+	return [...]string{"", "B", "I", "BI"}[faceIndex(s)]
 }
 
 // Load reads the four faces of a family from dir. Each file is checked as
@@ -170,13 +174,5 @@ func shown(p string) string {
 
 // styleKey is the cls.yaml key of a style's face, under polices.
 func styleKey(st doc.Style) string {
-	switch st & (doc.Bold | doc.Italic) {
-	case doc.Bold:
-		return "gras"
-	case doc.Italic:
-		return "italique"
-	case doc.Bold | doc.Italic:
-		return "gras_italique"
-	}
-	return "regulier"
+	return [...]string{"regulier", "gras", "italique", "gras_italique"}[faceIndex(st)]
 }

@@ -34,18 +34,6 @@ func newMeasurer(f *Family) *Measurer {
 	return &Measurer{widths: f.widths, cache: map[key]float64{}}
 }
 
-// faceIndex is a style's place among the four faces.
-func faceIndex(st doc.Style) int {
-	i := 0
-	if st&doc.Bold != 0 {
-		i++
-	}
-	if st&doc.Italic != 0 {
-		i += 2
-	}
-	return i
-}
-
 // pointsToMM and the order of the operations in Width are fpdf's, so
 // that a width is the very float fpdf's GetStringWidth gives at 100 pt,
 // divided by 100: the layout's line breaks and positions, and so the PDF's
