@@ -111,6 +111,7 @@ func write(res *layout.Result, opt Options) ([]byte, error) {
 	// the destinations asked for, in the order fpdf writes them, which
 	// mend sets on the written objects
 	want := targets{links: map[int][]layout.Position{}}
+	pen := textPen{pdf: pdf, family: fam.Name}
 	for i, p := range res.Pages {
 		pdf.AddPage()
 		n := i + 1
@@ -131,7 +132,7 @@ func write(res *layout.Result, opt Options) ([]byte, error) {
 					want.links[n] = append(want.links[n], res.Anchors[l.Target[1:]])
 				}
 			}
-			draw(pdf, fam.Name, it, links)
+			draw(pdf, &pen, it, links)
 		}
 		mk.close()
 		want.marks = append(want.marks, mk.mcids)
@@ -192,11 +193,10 @@ func setColor(pdf *fpdf.Fpdf, c doc.Color, fill bool) {
 	}
 }
 
-func draw(pdf *fpdf.Fpdf, family string, it doc.Item, links map[string]int) {
+func draw(pdf *fpdf.Fpdf, pen *textPen, it doc.Item, links map[string]int) {
 	switch v := it.(type) {
 	case doc.Text:
-		pdf.SetFont(family, fonts.StyleCode(v.Style), v.Size)
-		pdf.SetTextColor(int(v.Color.R), int(v.Color.G), int(v.Color.B))
+		pen.set(v.Style, v.Size, v.Color)
 		// the layout draws no-break spaces as gaps; any left are spaces.
 		// A space that follows in reading order is drawn after the text:
 		// invisible, it separates the words for extraction and readers
