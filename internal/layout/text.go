@@ -56,7 +56,7 @@ func (e *engine) words(in []doc.Inline, st textStyle) []word {
 	frags := make([]frag, 0, n)
 	out := make([]word, 0, n)
 	ends := make([]int, 0, n) // where each word's frags end in frags
-	first := 0     // where the current word's frags begin
+	first := 0                // where the current word's frags begin
 	flush := func(space, hard bool) {
 		if len(frags) > first {
 			out = append(out, word{spaceAfter: space, hard: hard})
