@@ -111,7 +111,7 @@ func write(res *layout.Result, opt Options) ([]byte, error) {
 	// the destinations asked for, in the order fpdf writes them, which
 	// mend sets on the written objects
 	want := targets{links: map[int][]layout.Position{}}
-	pen := textPen{pdf: pdf, family: fam.Name}
+	pn := &pen{pdf: pdf, family: fam.Name}
 	for i, p := range res.Pages {
 		pdf.AddPage()
 		n := i + 1
@@ -132,7 +132,7 @@ func write(res *layout.Result, opt Options) ([]byte, error) {
 					want.links[n] = append(want.links[n], res.Anchors[l.Target[1:]])
 				}
 			}
-			draw(pdf, &pen, it, links)
+			draw(pdf, pn, it, links)
 		}
 		mk.close()
 		want.marks = append(want.marks, mk.mcids)
@@ -169,34 +169,10 @@ func parseDate(s string) (time.Time, error) {
 // does not map, to the ordinary space.
 var noBreakSpaces = strings.NewReplacer("\u00a0", " ", "\u202f", " ")
 
-// paint sets the fill and stroke of a shape and returns fpdf's style
-// string for them ("F", "D", "FD"), empty when neither is set.
-func paint(pdf *fpdf.Fpdf, fill, stroke *doc.Color, width float64) string {
-	style := ""
-	if fill != nil {
-		setColor(pdf, *fill, true)
-		style += "F"
-	}
-	if stroke != nil {
-		setColor(pdf, *stroke, false)
-		pdf.SetLineWidth(width)
-		style += "D"
-	}
-	return style
-}
-
-func setColor(pdf *fpdf.Fpdf, c doc.Color, fill bool) {
-	if fill {
-		pdf.SetFillColor(int(c.R), int(c.G), int(c.B))
-	} else {
-		pdf.SetDrawColor(int(c.R), int(c.G), int(c.B))
-	}
-}
-
-func draw(pdf *fpdf.Fpdf, pen *textPen, it doc.Item, links map[string]int) {
+func draw(pdf *fpdf.Fpdf, pn *pen, it doc.Item, links map[string]int) {
 	switch v := it.(type) {
 	case doc.Text:
-		pen.set(v.Style, v.Size, v.Color)
+		pn.text(v.Style, v.Size, v.Color)
 		// the layout draws no-break spaces as gaps; any left are spaces.
 		// A space that follows in reading order is drawn after the text:
 		// invisible, it separates the words for extraction and readers
@@ -213,7 +189,7 @@ func draw(pdf *fpdf.Fpdf, pen *textPen, it doc.Item, links map[string]int) {
 		}
 		pdf.Text(v.X, v.Y, s)
 	case doc.Rect:
-		style := paint(pdf, v.Fill, v.Stroke, max(v.LineWidth, 0.1))
+		style := pn.paint(v.Fill, v.Stroke, max(v.LineWidth, 0.1))
 		if style == "" {
 			return
 		}
@@ -223,8 +199,7 @@ func draw(pdf *fpdf.Fpdf, pen *textPen, it doc.Item, links map[string]int) {
 			pdf.Rect(v.X, v.Y, v.W, v.H, style)
 		}
 	case doc.Line:
-		setColor(pdf, v.Color, false)
-		pdf.SetLineWidth(max(v.Width, 0.1))
+		pn.stroke(v.Color, max(v.Width, 0.1))
 		if len(v.Dash) > 0 {
 			pdf.SetDashPattern(v.Dash, 0)
 		}
@@ -233,7 +208,7 @@ func draw(pdf *fpdf.Fpdf, pen *textPen, it doc.Item, links map[string]int) {
 			pdf.SetDashPattern(nil, 0)
 		}
 	case doc.Polygon:
-		setColor(pdf, v.Fill, true)
+		pn.fill(v.Fill)
 		pts := make([]fpdf.PointType, len(v.Points))
 		for i, p := range v.Points {
 			pts[i] = fpdf.PointType{X: p.X, Y: p.Y}
@@ -243,7 +218,7 @@ func draw(pdf *fpdf.Fpdf, pen *textPen, it doc.Item, links map[string]int) {
 		if len(v.Points) < 2 {
 			return
 		}
-		style := paint(pdf, v.Fill, v.Stroke, max(v.Width, 0.05))
+		style := pn.paint(v.Fill, v.Stroke, max(v.Width, 0.05))
 		if style == "" {
 			return
 		}
