@@ -1,24 +1,13 @@
 package fonts
 
-import (
-	"sync"
-
-	"github.com/contrat-local-sante/cls/internal/doc"
-)
+import "github.com/contrat-local-sante/cls/internal/doc"
 
 // Measurer gives the width of text set in a family, as the PDF writer
-// will print it (widths.go). It caches widths per style and string at a
-// unit size, since the same words recur throughout a contract. It is safe
-// for concurrent use.
+// will print it (widths.go): the sum of its characters' widths, read from
+// two arrays, which is cheaper than a cache of the words (a map, and a
+// lock around it) was. It only reads, so it is safe for concurrent use.
 type Measurer struct {
-	mu     sync.Mutex
 	widths [4]*widths // by faceIndex; nil: a face not read, measured as empty
-	cache  map[key]float64
-}
-
-type key struct {
-	style doc.Style
-	s     string
 }
 
 // NewMeasurer returns the family's measurer. Load made it while reading
@@ -31,7 +20,7 @@ func NewMeasurer(f *Family) *Measurer {
 }
 
 func newMeasurer(f *Family) *Measurer {
-	return &Measurer{widths: f.widths, cache: map[key]float64{}}
+	return &Measurer{widths: f.widths}
 }
 
 // pointsToMM and the order of the operations in Width are fpdf's, so
@@ -42,15 +31,9 @@ const pointsToMM = 72.0 / 25.4
 
 // Width returns the width in mm of s set in style at size points.
 func (m *Measurer) Width(s string, style doc.Style, size float64) float64 {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	k := key{style & (doc.Bold | doc.Italic), s}
-	w, ok := m.cache[k]
-	if !ok {
-		if f := m.widths[faceIndex(k.style)]; f != nil {
-			w = float64(f.measure(s)) * (100 / pointsToMM) / 1000 / 100
-		}
-		m.cache[k] = w
+	f := m.widths[faceIndex(style)]
+	if f == nil {
+		return 0
 	}
-	return w * size
+	return float64(f.measure(s)) * (100 / pointsToMM) / 1000 / 100 * size
 }
