@@ -53,7 +53,9 @@ type app struct {
 // runCommand executes the command line and returns the exit code; run
 // guards it against panics.
 func runCommand(args []string, stdout, stderr io.Writer) int {
-	a := &app{stdout: stdout, stderr: stderr}
+	// the commands report a document's page count, never what its pages
+	// draw: the writer may drop them once drawn
+	a := &app{stdout: stdout, stderr: stderr, opt: pipeline.Options{ReleasePages: true}}
 	if len(args) == 0 {
 		// a double-click: in a territory, its page; elsewhere, for a
 		// person at a console, the welcome page, which creates or opens

@@ -35,6 +35,10 @@ type Options struct {
 	// Draft, when set, is the document prepared for these pages by
 	// Prepare with the same geometry and family; else Write prepares it.
 	Draft *Draft
+	// ReleasePages lets Write drop each page's items once it is drawn:
+	// the laid-out pages are the largest part of a long document's
+	// memory. The pages keep their number and everything else.
+	ReleasePages bool
 }
 
 // Write renders the laid-out document as PDF bytes. The output depends
@@ -100,8 +104,13 @@ func write(res *layout.Result, opt Options) ([]byte, error) {
 		anchors = append(anchors, a)
 	}
 	sort.Strings(anchors)
+	// the anchors of each page, in the same order: looking through all
+	// of them for each page made 5,000 pages quadratic
+	pageAnchors := map[int][]string{}
 	for _, a := range anchors {
 		links[a] = pdf.AddLink()
+		n := res.Anchors[a].Page
+		pageAnchors[n] = append(pageAnchors[n], a)
 	}
 	// bookmarks by page
 	marks := map[int][]layout.TOCEntry{}
@@ -115,10 +124,8 @@ func write(res *layout.Result, opt Options) ([]byte, error) {
 	for i, p := range res.Pages {
 		pdf.AddPage()
 		n := i + 1
-		for _, a := range anchors {
-			if pos := res.Anchors[a]; pos.Page == n {
-				pdf.SetLink(links[a], pos.Y, n)
-			}
+		for _, a := range pageAnchors[n] {
+			pdf.SetLink(links[a], res.Anchors[a].Y, n)
 		}
 		for _, t := range marks[n] {
 			pdf.Bookmark(noBreakSpaces.Replace(t.Title), t.Level-1, t.At.Y)
@@ -137,6 +144,9 @@ func write(res *layout.Result, opt Options) ([]byte, error) {
 		mk.close()
 		want.marks = append(want.marks, mk.mcids)
 		want.annots = append(want.annots, mk.annots)
+		if opt.ReleasePages {
+			res.Pages[i].Items, res.Pages[i].Tags = nil, nil
+		}
 	}
 	want.elems = res.Elements
 	if err := pdf.Error(); err != nil {

@@ -165,7 +165,7 @@ func BenchmarkScale(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				pdf, err := pdfwrite.Write(lr, pdfwrite.Options{Geometry: g, Family: fam, Meta: d.Meta})
+				pdf, err := pdfwrite.Write(lr, pdfwrite.Options{Geometry: g, Family: fam, Meta: d.Meta, ReleasePages: true})
 				if err != nil {
 					b.Fatal(err)
 				}

@@ -34,6 +34,11 @@ type Options struct {
 	// contract.
 	EvaluationYear int
 	Overrides      map[string]string // configuration overrides, keyed like cls.yaml
+	// ReleasePages lets the writer drop each laid-out page's items once
+	// drawn (pdfwrite.Options.ReleasePages), the largest part of a long
+	// contract's memory: Result.Layout then keeps the pages, their count
+	// and everything else, but not what they draw.
+	ReleasePages bool
 
 	cache *caches // what a Rebuilder keeps between builds; nil for one build
 }
@@ -155,7 +160,7 @@ func (s *session) render(d *doc.Document, attach []pdfwrite.Attachment) error {
 	if err != nil {
 		return err
 	}
-	pdf, err := pdfwrite.Write(lr, pdfwrite.Options{Geometry: g, Family: s.Fonts, Meta: d.Meta, Attachments: attach, Draft: s.draft})
+	pdf, err := pdfwrite.Write(lr, pdfwrite.Options{Geometry: g, Family: s.Fonts, Meta: d.Meta, Attachments: attach, Draft: s.draft, ReleasePages: s.opt.ReleasePages})
 	if err != nil {
 		return err
 	}
