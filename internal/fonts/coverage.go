@@ -9,6 +9,19 @@ import (
 	"github.com/contrat-local-sante/cls/internal/textnorm"
 )
 
+// coverage is the set of Basic Multilingual Plane characters a face maps
+// to a real glyph, one bit per character (8 KiB).
+type coverage [0x10000 / 64]uint64
+
+func (c *coverage) clear(r rune)    { c[r>>6] &^= 1 << (r & 63) }
+func (c *coverage) set(r int)       { c[r>>6] |= 1 << (r & 63) }
+func (c *coverage) has(r rune) bool { return r >= 0 && r <= 0xFFFF && c[r>>6]&(1<<(r&63)) != 0 }
+func (c *coverage) and(o *coverage) {
+	for i := range c {
+		c[i] &= o[i]
+	}
+}
+
 // Covers reports whether the family can print r: every one of its four
 // faces maps r to a real glyph in the character table the PDF writer
 // reads, so that r prints the same in any style. Characters beyond U+FFFF

@@ -10,10 +10,10 @@ import (
 )
 
 // Draft is an fpdf document ready for its pages: the page format set and
-// the family's four faces parsed. fpdf's parse of the faces is a tenth of
+// the family's four faces parsed. fpdf's parse of the faces was a tenth of
 // a build's time, and it needs nothing but the fonts and cls.yaml, so a
-// build prepares its draft (Prepare) while it reads, composes and lays
-// out, and Write draws into it. A draft is used by one Write.
+// build prepares its draft (Prepare) while it reads its sources, and
+// Write draws into it. A draft is used by one Write.
 type Draft struct {
 	ready chan struct{}
 	mu    sync.Mutex
