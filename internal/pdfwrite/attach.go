@@ -20,7 +20,7 @@ import (
 // The name tree's keys are the files' positions, zero-padded so that
 // their order as strings, which a name tree requires, is the files'
 // order.
-func embedFiles(x *model.XRefTable, files []Attachment) error {
+func embedFiles(x *model.XRefTable, files []Attachment, dc *Deflated) error {
 	if len(files) == 0 {
 		return nil
 	}
@@ -42,7 +42,7 @@ func embedFiles(x *model.XRefTable, files []Attachment) error {
 	for i, f := range files {
 		contents[i] = f.Content
 	}
-	compressed := deflateAll(contents)
+	compressed := dc.all(contents)
 	for i, f := range files {
 		sum := md5.Sum(f.Content)
 		data := compressed[i]

@@ -79,7 +79,7 @@ func deflateAll(data [][]byte) [][]byte {
 // compressPlain compresses the streams fpdf would have compressed had its
 // compression been on: each page's contents and each indexed image's
 // palette, when they carry no filter yet.
-func compressPlain(x *model.XRefTable) error {
+func compressPlain(x *model.XRefTable, dc *Deflated) error {
 	var plain []*model.XRefTableEntry
 	for n := 1; n < *x.Size; n++ {
 		e, ok := x.Table[n]
@@ -114,7 +114,7 @@ func compressPlain(x *model.XRefTable) error {
 	for i, e := range plain {
 		data[i] = e.Object.(types.StreamDict).Raw
 	}
-	for i, z := range deflateAll(data) {
+	for i, z := range dc.all(data) {
 		e := plain[i]
 		sd := e.Object.(types.StreamDict)
 		n := int64(len(z))

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/zlib"
 	"crypto/md5"
+	"crypto/sha256"
 	"encoding/hex"
 	"image"
 	"image/color"
@@ -226,5 +227,35 @@ func TestDeflateAllInOrder(t *testing.T) {
 	}
 	if len(deflateAll(nil)) != 0 {
 		t.Fatal("no stream, no result")
+	}
+}
+
+// TestDeflatedKeepsWhatDidNotChange: through a Deflated, a second build
+// gets the same bytes as deflateAll, takes the streams that did not
+// change from the first (the very slices), and forgets those no build
+// used since.
+func TestDeflatedKeepsWhatDidNotChange(t *testing.T) {
+	a, b, c := bytes.Repeat([]byte("BT 56.69 720.53 Td (mot) Tj ET\n"), 300), []byte("page deux"), []byte("page trois")
+	dc := NewDeflated()
+	dc.begin()
+	first := dc.all([][]byte{a, b})
+	dc.begin()
+	second := dc.all([][]byte{a, c})
+	want := deflateAll([][]byte{a, c})
+	for i := range want {
+		if !bytes.Equal(second[i], want[i]) {
+			t.Errorf("stream %d: not deflateAll's bytes", i)
+		}
+	}
+	if &second[0][0] != &first[0][0] {
+		t.Error("an unchanged stream was compressed again")
+	}
+	dc.begin()
+	dc.begin() // two builds without b: it is gone
+	if _, kept := dc.prev[sha256.Sum256(b)]; kept {
+		t.Error("a stream no build used since is still kept")
+	}
+	if got := (*Deflated)(nil).all([][]byte{a}); !bytes.Equal(got[0], want[0]) {
+		t.Error("a nil Deflated does not compress as deflateAll")
 	}
 }

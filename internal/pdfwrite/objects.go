@@ -30,7 +30,7 @@ var errStreamNotLoaded = errors.New("flux non chargé")
 // readObjects parses a PDF that fpdf wrote into pdfcpu's object model,
 // streams left encoded as they are, and compresses the streams fpdf
 // wrote plain because its compression is off (compress.go).
-func readObjects(pdf []byte) (*model.Context, error) {
+func readObjects(pdf []byte, dc *Deflated) (*model.Context, error) {
 	disableConfig.Do(api.DisableConfigDir) // no user configuration folder
 	conf := model.NewDefaultConfiguration()
 	conf.ValidationMode = model.ValidationRelaxed
@@ -43,7 +43,7 @@ func readObjects(pdf []byte) (*model.Context, error) {
 	// uncompressed, megabytes) is not needed anymore and can be
 	// collected while mend works
 	ctx.Read.RS = nil
-	if err := compressPlain(ctx.XRefTable); err != nil {
+	if err := compressPlain(ctx.XRefTable, dc); err != nil {
 		return nil, err
 	}
 	return ctx, nil
@@ -59,7 +59,7 @@ func readObjects(pdf []byte) (*model.Context, error) {
 // streams' data and a margin for the rest, so that the document is not
 // copied again and again as it grows.
 func serialize(x *model.XRefTable) ([]byte, error) {
-	b, xref, err := serializeBody(x)
+	b, xref, err := serializeBody(x, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -73,9 +73,9 @@ func serialize(x *model.XRefTable) ([]byte, error) {
 // the first 16 bytes of the SHA-256 of the document serialized without
 // it, twice — and returns the document serialized with it, writing the
 // objects once: only the trailer differs between the two.
-func serializeWithID(x *model.XRefTable) ([]byte, error) {
+func serializeWithID(x *model.XRefTable, dc *Deflated) ([]byte, error) {
 	x.ID = nil
-	b, xref, err := serializeBody(x)
+	b, xref, err := serializeBody(x, dc)
 	if err != nil {
 		return nil, err
 	}
@@ -96,12 +96,12 @@ func serializeWithID(x *model.XRefTable) ([]byte, error) {
 // serializeBody writes the header, the objects left as they are and the
 // object streams, and returns the cross-reference stream's data, which
 // writeTrailer writes with the trailer's keys.
-func serializeBody(x *model.XRefTable) (*bytes.Buffer, *xrefStream, error) {
+func serializeBody(x *model.XRefTable, dc *Deflated) (*bytes.Buffer, *xrefStream, error) {
 	if x.Size == nil || x.Root == nil {
 		return nil, nil, fmt.Errorf("table des objets incomplète")
 	}
 	size := *x.Size
-	packed, err := packObjects(x)
+	packed, err := packObjects(x, dc)
 	if err != nil {
 		return nil, nil, err
 	}

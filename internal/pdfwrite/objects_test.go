@@ -13,12 +13,12 @@ import (
 // setID followed by serialize, which writes them twice.
 func TestSerializeWithIDAsSetID(t *testing.T) {
 	pdf, _, _, _ := written(t)
-	ctx, err := readObjects(pdf)
+	ctx, err := readObjects(pdf, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	resolvePacked(t, ctx.XRefTable)
-	once, err := serializeWithID(ctx.XRefTable)
+	once, err := serializeWithID(ctx.XRefTable, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -41,7 +41,7 @@ type packedAt struct{ stream, index int }
 // packObjects packs the objects that may be packed, in object-number
 // order, into object streams of objectsPerStream objects, compressed
 // together (deflateAll).
-func packObjects(x *model.XRefTable) (*packing, error) {
+func packObjects(x *model.XRefTable, dc *Deflated) (*packing, error) {
 	p := &packing{at: map[int]packedAt{}}
 	var groups [][]int
 	for n := 1; n < *x.Size; n++ {
@@ -78,7 +78,7 @@ func packObjects(x *model.XRefTable) (*packing, error) {
 		firsts[i] = len(head)
 		plain[i] = append(head, body.Bytes()...)
 	}
-	for i, z := range deflateAll(plain) {
+	for i, z := range dc.all(plain) {
 		n := int64(len(z))
 		p.streams = append(p.streams, types.StreamDict{
 			Dict: types.Dict{

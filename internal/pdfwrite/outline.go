@@ -40,12 +40,12 @@ type targets struct {
 // destination, makes the document PDF/A-3 (pdfa.go) with its signature
 // fields (signature.go), and writes it again with its file identifier.
 func mend(pdf []byte, g layout.Geometry, t targets, a archived) ([]byte, error) {
-	ctx, err := readObjects(pdf)
+	ctx, err := readObjects(pdf, a.deflated)
 	if err != nil {
 		return nil, fmt.Errorf("relecture : %w", err)
 	}
 	x := ctx.XRefTable
-	if err := embedFiles(x, a.files); err != nil {
+	if err := embedFiles(x, a.files, a.deflated); err != nil {
 		return nil, err
 	}
 	pages, err := pageRefs(x)
@@ -79,7 +79,7 @@ func mend(pdf []byte, g layout.Geometry, t targets, a archived) ([]byte, error) 
 	if err := markTree(x, pages, t, a.meta.Lang); err != nil {
 		return nil, err
 	}
-	return serializeWithID(x) // setID's identifier, the objects written once
+	return serializeWithID(x, a.deflated) // setID's identifier, the objects written once
 }
 
 // pageRefs returns the page objects, in page order, as the page tree

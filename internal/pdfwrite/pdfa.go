@@ -215,6 +215,7 @@ type archived struct {
 	date       time.Time
 	signatures []layout.SignatureBox
 	files      []Attachment // embedded by mend (attach.go), not by fpdf
+	deflated   *Deflated    // streams compressed by earlier builds, if kept
 }
 
 // pdfDate and xmpDate write the same instant in the Info dictionary's

@@ -39,6 +39,9 @@ type Options struct {
 	// the laid-out pages are the largest part of a long document's
 	// memory. The pages keep their number and everything else.
 	ReleasePages bool
+	// Deflated, when set, keeps the compressed streams between the
+	// builds of a process; nil compresses everything.
+	Deflated *Deflated
 }
 
 // Write renders the laid-out document as PDF bytes. The output depends
@@ -61,6 +64,7 @@ func Write(res *layout.Result, opt Options) (out []byte, err error) {
 }
 
 func write(res *layout.Result, opt Options) ([]byte, error) {
+	opt.Deflated.begin()
 	g := opt.Geometry
 	fam := opt.Family
 	var pdf *fpdf.Fpdf
@@ -156,7 +160,7 @@ func write(res *layout.Result, opt Options) ([]byte, error) {
 	if err := pdf.Output(&buf); err != nil {
 		return nil, fmt.Errorf("écriture du PDF impossible (%s)", safefile.Cause(err))
 	}
-	out, err := mend(buf.b, g, want, archived{meta: m, date: date, signatures: res.Signatures, files: opt.Attachments})
+	out, err := mend(buf.b, g, want, archived{meta: m, date: date, signatures: res.Signatures, files: opt.Attachments, deflated: opt.Deflated})
 	if err != nil {
 		return nil, fmt.Errorf("écriture du PDF : %w (erreur interne, à signaler)", err)
 	}

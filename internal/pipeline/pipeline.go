@@ -160,7 +160,7 @@ func (s *session) render(d *doc.Document, attach []pdfwrite.Attachment) error {
 	if err != nil {
 		return err
 	}
-	pdf, err := pdfwrite.Write(lr, pdfwrite.Options{Geometry: g, Family: s.Fonts, Meta: d.Meta, Attachments: attach, Draft: s.draft, ReleasePages: s.opt.ReleasePages})
+	pdf, err := pdfwrite.Write(lr, pdfwrite.Options{Geometry: g, Family: s.Fonts, Meta: d.Meta, Attachments: attach, Draft: s.draft, ReleasePages: s.opt.ReleasePages, Deflated: s.opt.cache.streams()})
 	if err != nil {
 		return err
 	}

@@ -16,9 +16,10 @@ import (
 // did not change: the font family (its faces checked and parsed, the
 // widths measured, the charts' faces) while its files keep their size,
 // modification time and SHA-256, and the workbooks, opened and their
-// sheets read, under the same condition. Everything else is read and
-// built again, so a build through a Rebuilder gives the same bytes, and
-// the same problems, as Make.
+// sheets read, under the same condition; and the streams the last build
+// compressed, by their content (pdfwrite.Deflated). Everything else is
+// read and built again, so a build through a Rebuilder gives the same
+// bytes, and the same problems, as Make.
 //
 // A Rebuilder serves one build at a time (Make waits for the one under
 // way); Close releases what it keeps.
@@ -29,7 +30,7 @@ type Rebuilder struct {
 
 // NewRebuilder returns a Rebuilder that keeps nothing yet.
 func NewRebuilder() *Rebuilder {
-	return &Rebuilder{c: caches{books: source.NewCache()}}
+	return &Rebuilder{c: caches{books: source.NewCache(), deflated: pdfwrite.NewDeflated()}}
 }
 
 // Make is pipeline.Make, reusing what the previous builds kept.
@@ -65,6 +66,17 @@ type caches struct {
 	nextFor  *fonts.Family
 	nextGeom layout.Geometry
 	geom     layout.Geometry // the last build's page format
+
+	deflated *pdfwrite.Deflated // the streams the last build compressed
+}
+
+// streams is what the PDF writer keeps of the compressed streams
+// between builds, nil without a cache.
+func (c *caches) streams() *pdfwrite.Deflated {
+	if c == nil {
+		return nil
+	}
+	return c.deflated
 }
 
 // draft returns the writer's document for a build of fam with geometry
