@@ -18,7 +18,10 @@ import (
 // maxWait), until ctx ends. Builds run one at a time in this goroutine:
 // changes seen meanwhile make one more build, never a queue of them.
 func (s *Server) watch(ctx context.Context) {
+	n := newNotifier()
+	defer n.close()
 	prev, took := s.scan()
+	n.follow(prev, s.roots())
 	pending, changed := true, map[string]bool{}
 	var first, last time.Time
 	for {
@@ -33,14 +36,20 @@ func (s *Server) watch(ctx context.Context) {
 					changed[p] = true
 				}
 				prev, pending, first, last = now, true, time.Now(), time.Now()
+				n.follow(prev, s.roots())
 			}
 		}
-		wait := time.NewTimer(pause(took))
+		wait := time.NewTimer(nextScan(time.Now(), pending, first, last, took))
 		select {
 		case <-ctx.Done():
 			wait.Stop()
 			return
 		case <-wait.C:
+		case <-n.changes():
+			// the system told of a change: look now, once the burst
+			// of a save (a few files within milliseconds) is written
+			wait.Stop()
+			time.Sleep(burst)
 		}
 		var now snapshot
 		if now, took = s.scan(); !now.equal(prev) {
@@ -51,6 +60,7 @@ func (s *Server) watch(ctx context.Context) {
 				first = time.Now()
 			}
 			prev, pending, last = now, true, time.Now()
+			n.follow(prev, s.roots())
 		}
 	}
 }

@@ -53,6 +53,19 @@ func pause(took time.Duration) time.Duration {
 	return max(pollEvery, scanShare*took)
 }
 
+// nextScan is how long to wait before the next scan, at now: the pause,
+// or less when changes are pending and will be due sooner (so that a
+// save is rebuilt debounce after it, not at the poll after that).
+func nextScan(now time.Time, pending bool, first, last time.Time, took time.Duration) time.Duration {
+	wait := pause(took)
+	if pending {
+		due := min(debounce-now.Sub(last), maxWait-now.Sub(first))
+		// never more often than a crowded folder's scans allow
+		wait = max(min(wait, due), scanShare*took)
+	}
+	return wait
+}
+
 // stamp is what tells that a file changed. For a symbolic link, the
 // target's size and time are kept as well: the build reads through the
 // link, so a save of the target is a change.
