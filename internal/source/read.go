@@ -86,7 +86,7 @@ func Read(cfg *config.Config, dirs Dirs) (*model.Contract, diag.List) {
 			defer func() {
 				if r := recover(); r != nil {
 					file := [...]string{c.Files.Contrat, c.Files.Sigles, c.Files.Fiches, c.Files.Templates, c.Files.Diagnostic}[i]
-					parts[i].Errorf(file, "", "", "erreur interne en lisant ce fichier (%s) ; merci de signaler ce problème avec ce fichier", safefile.Recovered(r))
+					readPanic(&parts[i], file, r)
 				}
 			}()
 			read(&parts[i])
@@ -106,6 +106,13 @@ func Read(cfg *config.Config, dirs Dirs) (*model.Contract, diag.List) {
 	}
 	c.Incomplete = probs.HasErrors()
 	return c, probs.Dedup()
+}
+
+// readPanic records a panic recovered while reading file as that file's
+// error: in a reader's goroutine it would bypass the command's own
+// recover and end the process.
+func readPanic(p *diag.List, file string, r any) {
+	p.Errorf(file, "", "", "erreur interne en lisant ce fichier (%s) ; merci de signaler ce problème avec ce fichier", safefile.Recovered(r))
 }
 
 // displayPath shortens a path for messages: relative to the working
@@ -154,7 +161,7 @@ func openBooks(dir string, g *glyphs, cache *Cache, probs *diag.List) *books {
 		wg.Go(func() {
 			defer func() {
 				if r := recover(); r != nil { // as Read's readers
-					found[i].Errorf(displayPath(filepath.Join(dir, f)), "", "", "erreur interne en lisant ce fichier (%s) ; merci de signaler ce problème avec ce fichier", safefile.Recovered(r))
+					readPanic(&found[i], displayPath(filepath.Join(dir, f)), r)
 				}
 			}()
 			opened[i] = b.openFile(f, &found[i])
