@@ -66,7 +66,8 @@ type Loaded struct {
 	Problems diag.List
 
 	// draft is the PDF writer's document, prepared with the fonts while
-	// the sources are read (pdfwrite.Prepare)
+	// the sources are checked and composed (pdfwrite.Prepare). A face
+	// fpdf cannot read is its error: the writer's, or Check's
 	draft *pdfwrite.Draft
 }
 
@@ -85,20 +86,18 @@ func Load(opt Options) (*Loaded, error) {
 	if err != nil {
 		return nil, err
 	}
-	draft := opt.cache.draft(geometry(cfg), fam)
 	sd := dirs.source(fam.Covers)
 	sd.Cache = opt.cache.workbooks(fam)
 	c, probs := source.Read(cfg, sd)
+	// fpdf parses the faces for the writer on another goroutine. Started
+	// once the workbooks are read, which keeps both cores busy, it runs
+	// beside the checks, the composition and the layout, which use one
+	draft := opt.cache.draft(geometry(cfg), fam)
 	// figures are drawn at the column's width, which the paper sets
 	c.Theme = c.Theme.WithColumn(geometry(cfg).Width())
 	probs = append(probs, check.Check(c)...)
 	probs = append(probs, cfg.Warnings...)
 	probs = append(probs, cfg.CheckGlyphs(fam.Covers)...)
-	// a face fpdf cannot read stops the build as the fonts' other errors
-	// do; it was being parsed while the sources were read
-	if err := draft.Err(); err != nil {
-		return nil, err
-	}
 	return &Loaded{Config: cfg, Dirs: dirs, Fonts: fam, Contract: c, Problems: probs.Dedup(), draft: draft}, nil
 }
 
@@ -201,6 +200,10 @@ func Check(opt Options) (diag.List, error) {
 		return nil, err
 	}
 	d, cprobs := compose.Compose(s.Contract, s.m, s.cf)
+	// a face fpdf cannot read stops a build as the fonts' other errors do
+	if err := s.draft.Err(); err != nil {
+		return nil, err
+	}
 	probs := append(s.res.Problems, cprobs...)
 	probs = append(probs, compose.CheckAvenant(s.Contract)...)
 	probs = append(probs, unprintable(d, s.Fonts)...)
