@@ -121,6 +121,7 @@ func Layout(d *doc.Document, g Geometry, th *theme.Theme, m Measurer) (*Result, 
 	th = th.Or()
 	var known map[string]int
 	mm := &memo{lines: map[memoKey][]line{}, rows: map[int][]rowBox{}}
+	preset(mm, d.Blocks, g, th, m, d.Meta)
 	for pass := 0; pass < 4; pass++ {
 		e := &engine{g: g, theme: th, m: m, meta: d.Meta, anchors: map[string]Position{}, printed: map[string]int{}, known: known, memo: mm}
 		e.run(d.Blocks)
