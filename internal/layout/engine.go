@@ -77,6 +77,10 @@ type engine struct {
 	tableEndPage int
 
 	memo *memo // what earlier passes set, which does not depend on pages
+	// dry: the pass only paginates, for the page numbers the next one
+	// prints; it draws and tags nothing. The pages of a long document
+	// drawn twice were a third of the layout's peak of memory.
+	dry bool
 
 	section string // the last level-1 heading met, for the page guard
 	tooLong bool   // more than MaxPages pages: run stopped
@@ -123,7 +127,10 @@ func Layout(d *doc.Document, g Geometry, th *theme.Theme, m Measurer) (*Result, 
 	mm := &memo{lines: map[memoKey][]line{}, rows: map[int][]rowBox{}}
 	preset(mm, d.Blocks, g, th, m, d.Meta)
 	for pass := 0; pass < 4; pass++ {
-		e := &engine{g: g, theme: th, m: m, meta: d.Meta, anchors: map[string]Position{}, printed: map[string]int{}, known: known, memo: mm}
+		// the first pass is dry: it knows no page number yet, so it is
+		// never the last one, and only paginates
+		dry := pass == 0
+		e := &engine{g: g, theme: th, m: m, meta: d.Meta, anchors: map[string]Position{}, printed: map[string]int{}, known: known, memo: mm, dry: dry}
 		e.run(d.Blocks)
 		if e.tooLong {
 			return nil, fmt.Errorf("mise en page : le document dépasse %d pages (atteint dans la section « %s ») ; attendu un contrat de quelques centaines de pages : un modèle ou un classeur produit-il trop de texte ?", MaxPages, e.section)
@@ -140,7 +147,7 @@ func Layout(d *doc.Document, g Geometry, th *theme.Theme, m Measurer) (*Result, 
 				stable = false
 			}
 		}
-		if stable {
+		if stable && !dry {
 			e.furniture(res)
 			return res, nil
 		}
@@ -295,18 +302,28 @@ func (e *engine) place(ls []line) {
 
 // put draws a line at the cursor and records its marks.
 func (e *engine) put(l line, x float64) {
-	p := e.page()
-	from := len(p.Items)
-	for _, it := range l.items {
-		p.Items = append(p.Items, shift(it, x, e.y))
-	}
-	if l.block > 0 && len(l.items) > 0 {
-		e.tags.tagLine(p, from, l)
+	if !e.dry {
+		p := e.page()
+		from := len(p.Items)
+		e.draw(p, l.items, x, e.y)
+		if l.block > 0 && len(l.items) > 0 {
+			e.tags.tagLine(p, from, l)
+		}
 	}
 	for _, mk := range l.marks {
 		e.mark(mk, e.y)
 	}
 	e.y += l.h
+}
+
+// draw adds items to the page, moved by (dx, dy); nothing in a dry pass.
+func (e *engine) draw(p *Page, items []doc.Item, dx, dy float64) {
+	if e.dry {
+		return
+	}
+	for _, it := range items {
+		p.Items = append(p.Items, shift(it, dx, dy))
+	}
 }
 
 // mark records where a heading landed.

@@ -81,3 +81,39 @@ func TestPresetStopsAtThePageGuard(t *testing.T) {
 		t.Error("a document of thousands of pages passed the guard")
 	}
 }
+
+// TestFirstPassAloneIsNeverTheLayout: the first pass only paginates; a
+// document with nothing for the sommaire, whose page numbers are right
+// from the first pass, is still drawn whole.
+func TestFirstPassAloneIsNeverTheLayout(t *testing.T) {
+	var blocks []doc.Block
+	for i := range 40 {
+		blocks = append(blocks, para(fmt.Sprintf("paragraphe%d %s", i, strings.Repeat("texte ", 80))))
+	}
+	tb := doc.Table{Widths: []float64{1, 2}}
+	words := map[string]int{}
+	for r := range 60 {
+		a, b := fmt.Sprintf("ligne%d", r), fmt.Sprintf("cellule%d", r)
+		tb.Rows = append(tb.Rows, doc.Row{Cells: []doc.Cell{cell(a), cell(b + strings.Repeat(" mot", 30))}})
+		words[a], words[b] = 1, 1
+	}
+	blocks = append(blocks, tb)
+	res := layoutBlocks(t, blocks...)
+	if len(res.Pages) < 3 {
+		t.Fatalf("%d pages", len(res.Pages))
+	}
+	got := countWords(printedWords(res))
+	for i := range 40 {
+		if w := fmt.Sprintf("paragraphe%d", i); got[w] != 1 {
+			t.Errorf("%s drawn %d times, want 1", w, got[w])
+		}
+	}
+	for w, n := range words {
+		if got[w] != n {
+			t.Errorf("table word %s drawn %d times, want %d", w, got[w], n)
+		}
+	}
+	if len(res.Elements) == 0 {
+		t.Error("nothing tagged")
+	}
+}

@@ -135,9 +135,7 @@ func (e *engine) drawSpan(t doc.Table, s *span, bottom float64) {
 			break
 		}
 		from := len(p.Items)
-		for _, it := range l.items {
-			p.Items = append(p.Items, shift(it, e.g.Left+c.x, y))
-		}
+		e.draw(p, l.items, e.g.Left+c.x, y)
 		e.tagCell(p, from, c)
 		y += l.h
 	}
@@ -152,7 +150,7 @@ func (e *engine) cellBox(t doc.Table, c *cellBox, y, h float64) {
 		rect.Stroke = &stroke
 		rect.LineWidth = 0.2
 	}
-	if rect.Fill != nil || rect.Stroke != nil {
+	if (rect.Fill != nil || rect.Stroke != nil) && !e.dry {
 		p := e.page()
 		p.Items = append(p.Items, rect)
 	}
@@ -179,9 +177,7 @@ func (e *engine) drawRow(t doc.Table, row rowBox, h float64, lines [][]line) {
 		}
 		for _, l := range ls {
 			from := len(p.Items)
-			for _, it := range l.items {
-				p.Items = append(p.Items, shift(it, x0+c.x, y))
-			}
+			e.draw(p, l.items, x0+c.x, y)
 			e.tagCell(p, from, c)
 			for _, mk := range l.marks {
 				e.mark(mk, y)
