@@ -2,10 +2,10 @@ package layout
 
 import (
 	"runtime"
-	"sync"
 	"sync/atomic"
 
 	"github.com/contrat-local-sante/cls/internal/doc"
+	"github.com/contrat-local-sante/cls/internal/parallel"
 	"github.com/contrat-local-sante/cls/internal/theme"
 )
 
@@ -20,18 +20,16 @@ import (
 type presetter struct {
 	e      *engine // the column, the theme and the measurer; no page
 	blocks []doc.Block
-	next   atomic.Int64 // the next block to set
 	height atomic.Int64 // what has been set, in hundredths of a millimetre
 	limit  int64        // past this height the pass stops (MaxPages): so does the presetter
 	lines  [][]line     // by block
 	rows   [][]rowBox   // by block, for tables
 }
 
-// preset fills mm with the blocks' lines and rows, set on the cores the
-// process may use. With one core it leaves them to the first pass.
+// preset fills mm with the blocks' lines and rows, set on every core
+// (parallel.Each). With one core it leaves them to the first pass.
 func preset(mm *memo, blocks []doc.Block, g Geometry, th *theme.Theme, m Measurer, meta doc.Meta) {
-	workers := min(runtime.GOMAXPROCS(0), len(blocks))
-	if workers < 2 {
+	if runtime.GOMAXPROCS(0) < 2 {
 		return
 	}
 	p := &presetter{
@@ -41,11 +39,7 @@ func preset(mm *memo, blocks []doc.Block, g Geometry, th *theme.Theme, m Measure
 		lines:  make([][]line, len(blocks)),
 		rows:   make([][]rowBox, len(blocks)),
 	}
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(p.work)
-	}
-	wg.Wait()
+	parallel.Each(len(blocks), p.set)
 	for i := range blocks {
 		if p.lines[i] != nil {
 			mm.lines[memoKey{i, false}] = p.lines[i]
@@ -56,40 +50,33 @@ func preset(mm *memo, blocks []doc.Block, g Geometry, th *theme.Theme, m Measure
 	}
 }
 
-// work sets blocks until none is left, or the document is longer than
-// the page guard lets a pass go.
-func (p *presetter) work() {
+// set sets the i-th block, as run does through blockLines and
+// newTableLayouter, with the same arguments. It stops the presetter once
+// the document is longer than the page guard lets a pass go.
+func (p *presetter) set(i int) bool {
 	body := flowCtx{size: p.e.g.BodySize}
 	width := p.e.g.Width()
-	for p.height.Load() <= p.limit {
-		i := int(p.next.Add(1) - 1)
-		if i >= len(p.blocks) {
-			return
+	var h float64
+	switch v := p.blocks[i].(type) {
+	case doc.Cover, doc.PageBreak, doc.Sommaire, doc.SignaturePage, doc.FigureList:
+		return true
+	case doc.Table:
+		if len(v.Rows) == 0 || len(v.Widths) == 0 {
+			return true
 		}
-		var h float64
-		// the blocks run sets through blockLines and newTableLayouter, with
-		// the same arguments
-		switch v := p.blocks[i].(type) {
-		case doc.Cover, doc.PageBreak, doc.Sommaire, doc.SignaturePage, doc.FigureList:
-			continue
-		case doc.Table:
-			if len(v.Rows) == 0 || len(v.Widths) == 0 {
-				continue
-			}
-			p.rows[i] = p.e.tableBoxes(v, width)
-			for _, r := range p.rows[i] {
-				h += r.h
-			}
-		case doc.Heading:
-			if v.Divider {
-				continue
-			}
-			p.lines[i] = p.e.heading(v, width, body, false)
-			h = height(p.lines[i])
-		default:
-			p.lines[i] = p.e.block(v, width, body, false)
-			h = height(p.lines[i])
+		p.rows[i] = p.e.tableBoxes(v, width)
+		for _, r := range p.rows[i] {
+			h += r.h
 		}
-		p.height.Add(int64(h * 100))
+	case doc.Heading:
+		if v.Divider {
+			return true
+		}
+		p.lines[i] = p.e.heading(v, width, body, false)
+		h = height(p.lines[i])
+	default:
+		p.lines[i] = p.e.block(v, width, body, false)
+		h = height(p.lines[i])
 	}
+	return p.height.Add(int64(h*100)) <= p.limit
 }

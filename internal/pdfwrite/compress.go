@@ -3,13 +3,13 @@ package pdfwrite
 import (
 	"bytes"
 	"compress/zlib"
-	"runtime"
 	"slices"
 	"sync"
-	"sync/atomic"
 
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+
+	"github.com/contrat-local-sante/cls/internal/parallel"
 )
 
 // fpdf allocates a new zlib compressor (about 1 MB, zeroed) for every
@@ -45,34 +45,16 @@ func deflate(data []byte) []byte {
 	return b.Bytes()
 }
 
-// deflateAll compresses each of data as deflate does, on as many
-// goroutines as the process has processors: the page contents and the
-// attachments are a third of the writing's time, and a build is alone on
-// its processors most of the time. Each result goes to its own index, so
-// the output does not depend on the order the goroutines finish in.
+// deflateAll compresses each of data as deflate does, on every core
+// (parallel.Each): the page contents and the attachments are a third of
+// the writing's time, and a build is alone on its processors most of the
+// time.
 func deflateAll(data [][]byte) [][]byte {
 	out := make([][]byte, len(data))
-	workers := min(runtime.GOMAXPROCS(0), len(data))
-	if workers <= 1 {
-		for i, d := range data {
-			out[i] = deflate(d)
-		}
-		return out
-	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= len(data) {
-					return
-				}
-				out[i] = deflate(data[i])
-			}
-		})
-	}
-	wg.Wait()
+	parallel.Each(len(data), func(i int) bool {
+		out[i] = deflate(data[i])
+		return true
+	})
 	return out
 }
 
