@@ -88,9 +88,9 @@ type engine struct {
 	tags tags // the structure elements of what is drawn
 }
 
-// memo keeps, across the passes of a layout, the lines of each block and
-// the rows of each table: only the page numbers change from one pass to
-// the next, so the text need not be set again.
+// memo keeps, from the first pass of a layout to the next, the lines of
+// each block and the rows of each table: only the page numbers change
+// from one pass to the next, so the text need not be set again.
 type memo struct {
 	lines map[memoKey][]line
 	rows  map[int][]rowBox
@@ -101,14 +101,22 @@ type memoKey struct {
 	first bool
 }
 
-// blockLines sets the i-th block, or returns its lines from an earlier pass.
+// blockLines sets the i-th block, or returns its lines from the first
+// pass (or the presetter). A later pass takes them out of the memo: it
+// draws copies, and a long document's lines kept beside its drawn pages
+// were a fifth of its peak of memory; a pass after it, rare (a sommaire
+// whose numbers moved its headings), sets them again.
 func (e *engine) blockLines(i int, first bool, set func() []line) []line {
 	k := memoKey{i, first}
-	if ls, ok := e.memo.lines[k]; ok {
-		return ls
+	ls, ok := e.memo.lines[k]
+	if !ok {
+		ls = set()
 	}
-	ls := set()
-	e.memo.lines[k] = ls
+	if e.dry {
+		e.memo.lines[k] = ls
+	} else {
+		delete(e.memo.lines, k)
+	}
 	return ls
 }
 

@@ -117,3 +117,41 @@ func TestFirstPassAloneIsNeverTheLayout(t *testing.T) {
 		t.Error("nothing tagged")
 	}
 }
+
+// TestPassAfterTheSecondSetsTheTextAgain: the second pass takes the
+// lines and rows out of the memo; a third one, when the second was not
+// the last, sets them again and lays out the same pages.
+func TestPassAfterTheSecondSetsTheTextAgain(t *testing.T) {
+	d := &doc.Document{Blocks: mixedBlocks()}
+	g, th := testGeometry(), DefaultTheme().Or()
+	mm := &memo{lines: map[memoKey][]line{}, rows: map[int][]rowBox{}}
+	pass := func(dry bool, known map[string]int) *engine {
+		e := &engine{g: g, theme: th, m: fixedMeasurer{}, anchors: map[string]Position{}, printed: map[string]int{}, known: known, memo: mm, dry: dry}
+		e.run(d.Blocks)
+		return e
+	}
+	first := pass(true, nil)
+	if len(mm.lines) == 0 || len(mm.rows) == 0 {
+		t.Fatalf("the first pass kept %d blocks' lines and %d tables' rows", len(mm.lines), len(mm.rows))
+	}
+	known := map[string]int{}
+	for _, e := range first.toc {
+		known[e.Anchor] = e.At.Page
+	}
+	kept := len(mm.lines)
+	second := pass(false, known)
+	// what may be left was set for a place the second pass did not use
+	// (a block opening a page in one pass and not in the other)
+	if len(mm.lines) > kept/10 || len(mm.rows) != 0 {
+		t.Errorf("after the second pass, %d of %d blocks' lines and %d tables' rows still kept", len(mm.lines), kept, len(mm.rows))
+	}
+	third := pass(false, known)
+	if len(second.pages) != len(third.pages) {
+		t.Fatalf("%d pages, then %d", len(second.pages), len(third.pages))
+	}
+	for i := range second.pages {
+		if !reflect.DeepEqual(second.pages[i], third.pages[i]) {
+			t.Fatalf("page %d differs when its text is set again", i+1)
+		}
+	}
+}

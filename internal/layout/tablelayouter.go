@@ -63,13 +63,17 @@ func (e *engine) placeTable(t doc.Table, lead []line, index int) {
 	l.finish()
 }
 
-// newTableLayouter measures the table's rows, or takes them from an
-// earlier pass.
+// newTableLayouter measures the table's rows, or takes them from the
+// first pass.
 func (e *engine) newTableLayouter(t doc.Table, index int) *tableLayouter {
 	rows, ok := e.memo.rows[index]
 	if !ok {
 		rows = e.tableBoxes(t, e.g.Width())
+	}
+	if e.dry {
 		e.memo.rows[index] = rows
+	} else {
+		delete(e.memo.rows, index) // as blockLines
 	}
 	l := &tableLayouter{e: e, t: t, rows: rows, nh: min(t.HeaderRows, len(rows)), full: e.g.bodyBottom() - e.g.Top}
 	for _, r := range rows[:l.nh] {
