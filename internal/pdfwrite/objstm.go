@@ -7,6 +7,8 @@ import (
 
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+
+	"github.com/contrat-local-sante/cls/internal/parallel"
 )
 
 // A tagged contract is some 4,000 small objects — the structure tree's
@@ -56,27 +58,19 @@ func packObjects(x *model.XRefTable, dc *Deflated) (*packing, error) {
 		p.at[n] = packedAt{stream: g, index: len(groups[g])}
 		groups[g] = append(groups[g], n)
 	}
+	// each stream's objects written on every core, as they do not
+	// change anymore
 	plain := make([][]byte, len(groups))
 	firsts := make([]int, len(groups))
-	var body bytes.Buffer
-	for i, g := range groups {
-		// "n offset" pairs, then the objects, offsets counted from the
-		// first object
-		var head []byte
-		body.Reset()
-		for _, n := range g {
-			head = strconv.AppendInt(head, int64(n), 10)
-			head = append(head, ' ')
-			head = strconv.AppendInt(head, int64(body.Len()), 10)
-			head = append(head, ' ')
-			if err := writeObject(&body, x.Table[n].Object); err != nil {
-				return nil, fmt.Errorf("objet %d : %w", n, err)
-			}
-			body.WriteByte('\n')
+	errs := make([]error, len(groups))
+	parallel.Each(len(groups), func(i int) bool {
+		plain[i], firsts[i], errs[i] = objectStream(x, groups[i])
+		return errs[i] == nil
+	})
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
 		}
-		head[len(head)-1] = '\n'
-		firsts[i] = len(head)
-		plain[i] = append(head, body.Bytes()...)
 	}
 	for i, z := range dc.all(plain) {
 		n := int64(len(z))
@@ -92,6 +86,26 @@ func packObjects(x *model.XRefTable, dc *Deflated) (*packing, error) {
 		})
 	}
 	return p, nil
+}
+
+// objectStream writes the objects numbered g as an object stream's
+// data: "n offset" pairs, then the objects, offsets counted from the
+// first object, which is at first.
+func objectStream(x *model.XRefTable, g []int) (data []byte, first int, err error) {
+	var head []byte
+	var body bytes.Buffer
+	for _, n := range g {
+		head = strconv.AppendInt(head, int64(n), 10)
+		head = append(head, ' ')
+		head = strconv.AppendInt(head, int64(body.Len()), 10)
+		head = append(head, ' ')
+		if err := writeObject(&body, x.Table[n].Object); err != nil {
+			return nil, 0, fmt.Errorf("objet %d : %w", n, err)
+		}
+		body.WriteByte('\n')
+	}
+	head[len(head)-1] = '\n'
+	return append(head, body.Bytes()...), len(head), nil
 }
 
 // packable reports whether object n may go into an object stream: not a
