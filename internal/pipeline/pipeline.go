@@ -15,6 +15,7 @@ import (
 	"github.com/contrat-local-sante/cls/internal/fonts"
 	"github.com/contrat-local-sante/cls/internal/layout"
 	"github.com/contrat-local-sante/cls/internal/model"
+	"github.com/contrat-local-sante/cls/internal/parallel"
 	"github.com/contrat-local-sante/cls/internal/pdfwrite"
 	"github.com/contrat-local-sante/cls/internal/safefile"
 	"github.com/contrat-local-sante/cls/internal/source"
@@ -148,16 +149,39 @@ func (s *session) composed(probs diag.List) error {
 	return nil
 }
 
-// render lays the document out and writes the PDF in memory. Text the
-// fonts cannot print is refused first (unprintable).
-func (s *session) render(d *doc.Document, attach []pdfwrite.Attachment) error {
-	if err := s.composed(unprintable(d, s.Fonts)); err != nil {
+// render lays the document out and writes the PDF in memory, with the
+// sources attached when asked (attachments). Text the fonts cannot print
+// is refused (unprintable) before any layout error is reported; the
+// check and the attachments are made beside the layout, which reads the
+// document as they do.
+func (s *session) render(d *doc.Document, withSources bool) error {
+	g := geometry(s.Config)
+	var (
+		lr     *layout.Result
+		lerr   error
+		bad    diag.List
+		attach []pdfwrite.Attachment
+		attErr error
+	)
+	parallel.Each(2, func(i int) bool {
+		if i == 0 {
+			lr, lerr = layout.Layout(d, g, s.Contract.Theme, s.m)
+			return true
+		}
+		bad = unprintable(d, s.Fonts)
+		if withSources && !bad.HasErrors() {
+			attach, attErr = s.attachments()
+		}
+		return true
+	})
+	if err := s.composed(bad); err != nil {
 		return err
 	}
-	g := geometry(s.Config)
-	lr, err := layout.Layout(d, g, s.Contract.Theme, s.m)
-	if err != nil {
-		return err
+	if attErr != nil {
+		return attErr
+	}
+	if lerr != nil {
+		return lerr
 	}
 	pdf, err := pdfwrite.Write(lr, pdfwrite.Options{Geometry: g, Family: s.Fonts, Meta: d.Meta, Attachments: attach, Draft: s.draft, ReleasePages: s.opt.ReleasePages, Deflated: s.opt.cache.streams()})
 	if err != nil {
@@ -176,7 +200,7 @@ func geometry(cfg *config.Config) layout.Geometry {
 // write renders d, a document that carries no sources (an avenant, an
 // annex), and saves it at t.
 func (s *session) write(d *doc.Document, t target) (*Result, error) {
-	if err := s.render(d, nil); err != nil {
+	if err := s.render(d, false); err != nil {
 		return s.res, err
 	}
 	return s.res, save(s.res, t)
@@ -227,11 +251,7 @@ func (s *session) make() error {
 	if err != nil {
 		return err
 	}
-	attach, err := s.attachments()
-	if err != nil {
-		return err
-	}
-	return s.render(d, attach)
+	return s.render(d, true)
 }
 
 // contract composes the contract, with the evaluation annex asked for.
