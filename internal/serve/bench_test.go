@@ -9,12 +9,18 @@ import (
 )
 
 // BenchmarkSaveToNewPDF measures what the coordinator waits for: from
-// the save of a template to the new PDF served, through the watcher, the
-// debounce and the in-memory build; for a new territory (cls init) and
-// for the shipped contract.
+// the save of a template to the new PDF served, through the watcher and
+// the in-memory build; for a new territory (cls init) and for the
+// shipped contract. A coordinator saves seconds apart: the saves are
+// made after a pause, outside the timer, in which the watcher's debounce
+// runs out and the Rebuilder prepares its next document. The
+// back-to-back variants save as soon as the last PDF is served.
 func BenchmarkSaveToNewPDF(b *testing.B) {
-	b.Run("init", func(b *testing.B) { saveToNewPDF(b, territory(b)) })
-	b.Run("lisieux", func(b *testing.B) { saveToNewPDF(b, shipped(b)) })
+	const pause = 500 * time.Millisecond
+	b.Run("init", func(b *testing.B) { saveToNewPDF(b, territory(b), pause) })
+	b.Run("lisieux", func(b *testing.B) { saveToNewPDF(b, shipped(b), pause) })
+	b.Run("init-back-to-back", func(b *testing.B) { saveToNewPDF(b, territory(b), 0) })
+	b.Run("lisieux-back-to-back", func(b *testing.B) { saveToNewPDF(b, shipped(b), 0) })
 }
 
 // shipped copies the repository's territory into a temporary folder.
@@ -33,7 +39,7 @@ func shipped(b *testing.B) string {
 	return filepath.Join(dir, "cls.yaml")
 }
 
-func saveToNewPDF(b *testing.B, cfg string) {
+func saveToNewPDF(b *testing.B, cfg string, pause time.Duration) {
 	text := filepath.Join(filepath.Dir(cfg), "templates", "02-preambule.md")
 	orig, err := os.ReadFile(text)
 	if err != nil {
@@ -56,6 +62,11 @@ func saveToNewPDF(b *testing.B, cfg string) {
 	}
 	b.ResetTimer()
 	for i := range b.N {
+		if pause > 0 {
+			b.StopTimer()
+			time.Sleep(pause)
+			b.StartTimer()
+		}
 		old := sha()
 		os.WriteFile(text, fmt.Appendf(append([]byte(nil), orig...), "\nPhrase %d.\n", i), 0o644)
 		for sha() == old {

@@ -14,20 +14,30 @@ import (
 )
 
 // watch rebuilds the preview at once, then whenever the watched files
-// have changed and stayed still for debounce (or kept changing for
-// maxWait), until ctx ends. Builds run one at a time in this goroutine:
-// changes seen meanwhile make one more build, never a queue of them.
+// change, until ctx ends. The first change after a quiet time is built at
+// once, and the result shown only if nothing changed while it was built
+// (a save is one burst of a few milliseconds: the coordinator waits for
+// one build, not for a delay and then a build); changes that keep coming
+// are built once they have stayed still for debounce (or kept changing
+// for maxWait). Builds run one at a time in this goroutine: changes seen
+// meanwhile make one more build, never a queue of them.
 func (s *Server) watch(ctx context.Context) {
 	n := newNotifier()
 	defer n.close()
 	prev, took := s.scan()
 	n.follow(prev, s.roots())
 	pending, changed := true, map[string]bool{}
-	var first, last time.Time
+	eager := false // the pending changes came after the files stayed still for debounce
+	var first, last time.Time // of the pending changes; last stays after a build
 	for {
-		if pending && due(time.Now(), first, last) {
-			s.rebuild(sortedKeys(changed), time.Sleep)
-			pending, changed = false, map[string]bool{}
+		if pending && (eager || due(time.Now(), first, last)) {
+			var still func() bool
+			if eager {
+				before := prev
+				still = func() bool { now, _ := s.scan(); return now.equal(before) }
+			}
+			s.rebuildIf(sortedKeys(changed), time.Sleep, still)
+			pending, changed, eager = false, map[string]bool{}, false
 			// the roots may have moved with cls.yaml; what changed
 			// during the build is seen at the next scan
 			var now snapshot
@@ -57,7 +67,8 @@ func (s *Server) watch(ctx context.Context) {
 				changed[p] = true
 			}
 			if !pending {
-				first = time.Now()
+				// a change after a quiet time: one save, most likely
+				first, eager = time.Now(), time.Since(last) >= debounce
 			}
 			prev, pending, last = now, true, time.Now()
 			n.follow(prev, s.roots())
@@ -120,6 +131,13 @@ func (s *Server) roots() []string {
 // rebuild builds the preview in memory and records the outcome. The
 // workbooks among changed are first given time to be whole.
 func (s *Server) rebuild(changed []string, sleep func(time.Duration)) {
+	s.rebuildIf(changed, sleep, nil)
+}
+
+// rebuildIf is rebuild recording the outcome only when still, if set,
+// says that the files did not change while the build read them; it
+// reports whether it recorded it.
+func (s *Server) rebuildIf(changed []string, sleep func(time.Duration), still func() bool) bool {
 	s.mu.Lock()
 	s.st.building = true
 	s.st.gen++
@@ -129,11 +147,15 @@ func (s *Server) rebuild(changed []string, sleep func(time.Duration)) {
 	start := time.Now()
 	res, err := s.make()
 	took := time.Since(start)
+	kept := still == nil || still()
 
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.st.building = false
 	s.st.gen++
+	if !kept {
+		return false // another build follows, of the files as they are now
+	}
 	a := attempt{at: start, took: took, unsettled: !whole}
 	if res != nil {
 		a.problems = res.Problems.Dedup()
@@ -168,6 +190,7 @@ func (s *Server) rebuild(changed []string, sleep func(time.Duration)) {
 		a.failure = "la construction n'a rien produit"
 	}
 	s.st.attempt = a
+	return true
 }
 
 // make runs the preview's builder on the options of the page, without

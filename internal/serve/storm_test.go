@@ -56,3 +56,50 @@ func TestCrowdedFolderIsSaidOnThePage(t *testing.T) {
 		t.Errorf("crowded folder not said:\n%s", b.String())
 	}
 }
+
+// midSaveMaker's second build sees a save land while it reads: it
+// touches a template as it builds, and says so in its PDF's SHA-256.
+type midSaveMaker struct {
+	n        atomic.Int32
+	template string
+}
+
+func (m *midSaveMaker) Make(pipeline.Options) (*pipeline.Result, error) {
+	n := m.n.Add(1)
+	sha := strings.Repeat("ab", 32)
+	if n == 2 {
+		os.WriteFile(m.template, []byte("# Préambule\n\nSuite du texte.\n"), 0o644)
+		sha = strings.Repeat("0d", 32) // read before the save ended
+	}
+	return &pipeline.Result{PDF: []byte("%PDF-"), SHA256: sha}, nil
+}
+
+// A save after a quiet time is built at once; a build that another save
+// overtook while it read the files is never shown: the files as they
+// are after it are built, then shown.
+func TestBuildOvertakenBySaveIsNotShown(t *testing.T) {
+	cfg := territory(t)
+	tpl := filepath.Join(filepath.Dir(cfg), "templates", "02-preambule.md")
+	m := &midSaveMaker{template: tpl}
+	s := serveTerritory(t, cfg, m)
+	waitFor(t, "the first build", func() bool { return m.n.Load() == 1 })
+	time.Sleep(2 * debounce) // a quiet time
+	os.WriteFile(tpl, []byte("# Préambule\n\nDébut du texte.\n"), 0o644)
+	var shown []string
+	waitFor(t, "a build after the one overtaken", func() bool {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		if g := s.st.good; g != nil && (len(shown) == 0 || shown[len(shown)-1] != g.sha256) {
+			shown = append(shown, g.sha256)
+		}
+		return m.n.Load() >= 3 && !s.st.building
+	})
+	s.mu.Lock()
+	final := s.st.good.sha256
+	s.mu.Unlock()
+	for _, sha := range append(shown, final) {
+		if sha == strings.Repeat("0d", 32) {
+			t.Fatalf("the build overtaken by a save was shown (builds %d, shown %q)", m.n.Load(), shown)
+		}
+	}
+}
