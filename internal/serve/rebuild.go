@@ -27,7 +27,7 @@ func (s *Server) watch(ctx context.Context) {
 	prev, took := s.scan()
 	n.follow(prev, s.roots())
 	pending, changed := true, map[string]bool{}
-	eager := false // the pending changes came after the files stayed still for debounce
+	eager := false            // the pending changes came after the files stayed still for debounce
 	var first, last time.Time // of the pending changes; last stays after a build
 	for {
 		if pending && (eager || due(time.Now(), first, last)) {
