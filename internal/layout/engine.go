@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"sort"
 
 	"github.com/contrat-local-sante/cls/internal/doc"
 	"github.com/contrat-local-sante/cls/internal/theme"
@@ -82,6 +83,11 @@ type engine struct {
 	// drawn twice were a third of the layout's peak of memory.
 	dry bool
 
+	total   int  // the pages the footers count: the previous pass's
+	sink    Sink // where each page goes once complete; nil: nowhere
+	release bool // drop a page's items and tags once handed over
+	tocSent int  // the sommaire entries handed over with their page
+
 	section string // the last level-1 heading met, for the page guard
 	tooLong bool   // more than MaxPages pages: run stopped
 
@@ -130,24 +136,59 @@ var MaxPages = 2000
 // the sommaire prints are those the headings land on, so that no number is
 // ever guessed.
 func Layout(d *doc.Document, g Geometry, th *theme.Theme, m Measurer) (*Result, error) {
+	return Stream(d, g, th, m, nil, false)
+}
+
+// A Sink receives the pages of a layout while it runs: the writer draws
+// page n while the layout sets page n+1. Every pass that may be the last
+// is handed over, Begin first; another Begin means that the pages
+// received were not the last pass's.
+type Sink interface {
+	// Begin starts a pass. anchors are the names of every anchor of the
+	// document (sorted), which a page may link to before its target is
+	// laid out.
+	Begin(anchors []string)
+	// Page hands over page n (from 1), complete with its furniture, the
+	// sommaire entries that land on it and the structure elements made so
+	// far. None of them changes afterwards.
+	Page(n int, p Page, toc []TOCEntry, elems []doc.StructElem)
+}
+
+// StreamPages bounds the documents whose pages are handed over while
+// they are laid out (the previous pass's count): a page handed over is
+// drawn beside what the layout still holds, which for a long document
+// rose the peak of memory (5,315 pages: by 60–90 MB). Longer ones are
+// handed over once their last pass ends.
+var StreamPages = 1000
+
+// Stream is Layout handing its pages to sink as they are laid out (or,
+// past StreamPages, once laid out). With release, the result keeps no
+// page's items or tags once handed over (the sink has them): a long
+// document's pages are its largest part.
+func Stream(d *doc.Document, g Geometry, th *theme.Theme, m Measurer, sink Sink, release bool) (*Result, error) {
 	th = th.Or()
 	var known map[string]int
+	var anchors []string
+	total := 0 // the pages of the previous pass, which the footers count
 	mm := &memo{lines: map[memoKey][]line{}, rows: map[int][]rowBox{}}
 	preset(mm, d.Blocks, g, th, m, d.Meta)
 	for pass := 0; pass < 4; pass++ {
 		// the first pass is dry: it knows no page number yet, so it is
 		// never the last one, and only paginates
 		dry := pass == 0
-		e := &engine{g: g, theme: th, m: m, meta: d.Meta, anchors: map[string]Position{}, printed: map[string]int{}, known: known, memo: mm, dry: dry}
+		e := &engine{g: g, theme: th, m: m, meta: d.Meta, anchors: map[string]Position{}, printed: map[string]int{}, known: known, memo: mm, dry: dry, total: total}
+		live := !dry && sink != nil && total <= StreamPages
+		if live {
+			e.sink, e.release = sink, release
+			sink.Begin(anchors)
+		}
 		e.run(d.Blocks)
 		if e.tooLong {
 			return nil, fmt.Errorf("mise en page : le document dépasse %d pages (atteint dans la section « %s ») ; attendu un contrat de quelques centaines de pages : un modèle ou un classeur produit-il trop de texte ?", MaxPages, e.section)
 		}
-		res := &Result{Anchors: e.anchors, TOC: e.toc, Figures: e.figures, Printed: e.printed, Signatures: e.boxes, Elements: e.tags.elems}
-		for _, p := range e.pages {
-			res.Pages = append(res.Pages, *p)
-		}
-		stable := true
+		// the last pass is the first whose footers counted its pages and
+		// whose sommaire printed the pages its headings landed on
+		stable := len(e.pages) == total
 		next := map[string]int{}
 		for _, t := range append(append([]TOCEntry(nil), e.toc...), e.figures...) {
 			next[t.Anchor] = t.At.Page
@@ -156,10 +197,25 @@ func Layout(d *doc.Document, g Geometry, th *theme.Theme, m Measurer) (*Result, 
 			}
 		}
 		if stable && !dry {
-			e.furniture(res)
+			if sink != nil && !live {
+				e.sink, e.release = sink, release
+				sink.Begin(anchors)
+				for n := range e.pages {
+					e.send(n + 1)
+				}
+			}
+			res := &Result{Anchors: e.anchors, TOC: e.toc, Figures: e.figures, Printed: e.printed, Signatures: e.boxes, Elements: e.tags.elems}
+			for _, p := range e.pages {
+				res.Pages = append(res.Pages, *p)
+			}
 			return res, nil
 		}
-		known = next
+		known, total = next, len(e.pages)
+		anchors = make([]string, 0, len(e.anchors))
+		for a := range e.anchors {
+			anchors = append(anchors, a)
+		}
+		sort.Strings(anchors)
 	}
 	return nil, fmt.Errorf("mise en page : les numéros de page du sommaire ne se stabilisent pas")
 }
@@ -238,6 +294,7 @@ func (e *engine) run(blocks []doc.Block) {
 	}
 	flush()
 	e.tooLong = len(e.pages) > MaxPages
+	e.complete()
 }
 
 // signatureLead returns the lines at the end of pending that go to the top
@@ -264,8 +321,38 @@ func (e *engine) signatureLead(pending []line, start int, prev doc.Block) []line
 func (e *engine) page() *Page { return e.pages[len(e.pages)-1] }
 
 func (e *engine) newPage() {
+	e.complete()
 	e.pages = append(e.pages, &Page{})
 	e.y = e.g.Top
+}
+
+// complete finishes the last page, which nothing changes once the next
+// one begins or the pass ends: its running header and footer, then it
+// goes to the sink, with the sommaire entries that landed on it.
+func (e *engine) complete() {
+	n := len(e.pages)
+	if e.dry || n == 0 {
+		return
+	}
+	e.furnish(e.pages[n-1], n)
+	if e.sink != nil {
+		e.send(n)
+	}
+}
+
+// send hands page n over to the sink, with the sommaire entries that
+// landed on it and the structure elements made so far.
+func (e *engine) send(n int) {
+	p := e.pages[n-1]
+	k := e.tocSent
+	for k < len(e.toc) && e.toc[k].At.Page == n {
+		k++
+	}
+	e.sink.Page(n, *p, e.toc[e.tocSent:k:k], e.tags.elems[:len(e.tags.elems):len(e.tags.elems)])
+	e.tocSent = k
+	if e.release {
+		p.Items, p.Tags = nil, nil
+	}
 }
 
 // atTop reports whether nothing has been placed on the current page yet.

@@ -328,29 +328,25 @@ func signer(p doc.Person) string {
 	return strings.Join(strings.Fields(p.Name), " ")
 }
 
-// furniture adds the running header and the "page X / N" footer to every
-// page but the cover.
-func (e *engine) furniture(res *Result) {
-	n := len(res.Pages)
-	size := e.theme.Furniture.Pt(e.g.BodySize)
-	for i := range res.Pages {
-		p := &res.Pages[i]
-		if p.Cover {
-			continue
-		}
-		hy := e.g.Top - e.theme.HeaderOffset
-		if e.meta.HeaderText != "" {
-			w := e.m.Width(e.meta.HeaderText, doc.Italic, size)
-			p.Items = append(p.Items, doc.Text{X: e.g.PageW - e.g.Right - w, Y: hy, Text: e.meta.HeaderText, Style: doc.Italic, Size: size, Color: e.theme.Muted})
-		}
-		p.Items = append(p.Items, doc.Line{X1: e.g.Left, Y1: hy + 2, X2: e.g.PageW - e.g.Right, Y2: hy + 2, Color: e.theme.Muted, Width: 0.2})
-		fy := e.g.PageH - e.g.Bottom + e.theme.FooterOffset
-		p.Items = append(p.Items, doc.Line{X1: e.g.Left, Y1: fy - 4.5, X2: e.g.PageW - e.g.Right, Y2: fy - 4.5, Color: e.theme.Muted, Width: 0.2})
-		if e.meta.FooterText != "" {
-			p.Items = append(p.Items, doc.Text{X: e.g.Left, Y: fy, Text: e.meta.FooterText, Size: size, Color: e.theme.Muted})
-		}
-		num := strings.NewReplacer("{page}", strconv.Itoa(i+1), "{pages}", strconv.Itoa(n)).Replace(e.meta.PageNumber)
-		w := e.m.Width(num, 0, size)
-		p.Items = append(p.Items, doc.Text{X: e.g.PageW - e.g.Right - w, Y: fy, Text: num, Size: size, Color: e.theme.Muted})
+// furnish adds the running header and the "page X / N" footer to page
+// n, but not to the cover; N is the pages the previous pass made.
+func (e *engine) furnish(p *Page, n int) {
+	if p.Cover {
+		return
 	}
+	size := e.theme.Furniture.Pt(e.g.BodySize)
+	hy := e.g.Top - e.theme.HeaderOffset
+	if e.meta.HeaderText != "" {
+		w := e.m.Width(e.meta.HeaderText, doc.Italic, size)
+		p.Items = append(p.Items, doc.Text{X: e.g.PageW - e.g.Right - w, Y: hy, Text: e.meta.HeaderText, Style: doc.Italic, Size: size, Color: e.theme.Muted})
+	}
+	p.Items = append(p.Items, doc.Line{X1: e.g.Left, Y1: hy + 2, X2: e.g.PageW - e.g.Right, Y2: hy + 2, Color: e.theme.Muted, Width: 0.2})
+	fy := e.g.PageH - e.g.Bottom + e.theme.FooterOffset
+	p.Items = append(p.Items, doc.Line{X1: e.g.Left, Y1: fy - 4.5, X2: e.g.PageW - e.g.Right, Y2: fy - 4.5, Color: e.theme.Muted, Width: 0.2})
+	if e.meta.FooterText != "" {
+		p.Items = append(p.Items, doc.Text{X: e.g.Left, Y: fy, Text: e.meta.FooterText, Size: size, Color: e.theme.Muted})
+	}
+	num := strings.NewReplacer("{page}", strconv.Itoa(n), "{pages}", strconv.Itoa(e.total)).Replace(e.meta.PageNumber)
+	w := e.m.Width(num, 0, size)
+	p.Items = append(p.Items, doc.Text{X: e.g.PageW - e.g.Right - w, Y: fy, Text: num, Size: size, Color: e.theme.Muted})
 }

@@ -13,25 +13,23 @@ import (
 	"github.com/contrat-local-sante/cls/internal/textnorm"
 )
 
-// registerImages gives fpdf every image the pages draw, read and checked
-// whole by imagefile, in the format found in its content (fpdf would
-// trust the file name). The only image is the cover's logo
+// registerImages gives fpdf every image the page draws that it has not
+// been given, read and checked whole by imagefile, in the format found
+// in its content (fpdf would trust the file name). The only image is the cover's logo
 // (document.logo); compose has checked it already, this is for a file
 // replaced in between.
-func registerImages(pdf *fpdf.Fpdf, res *layout.Result) error {
-	for _, p := range res.Pages {
-		for _, it := range p.Items {
-			im, ok := it.(doc.Image)
-			if !ok || pdf.GetImageInfo(im.Path) != nil {
-				continue
-			}
-			img, err := imagefile.Read(im.Path)
-			if err == nil {
-				err = register(pdf, im.Path, img)
-			}
-			if err != nil {
-				return fmt.Errorf("cls.yaml, document.logo : %s : %v ; attendu une image PNG ou JPEG", textnorm.Escape(im.Path), err)
-			}
+func registerImages(pdf *fpdf.Fpdf, p layout.Page) error {
+	for _, it := range p.Items {
+		im, ok := it.(doc.Image)
+		if !ok || pdf.GetImageInfo(im.Path) != nil {
+			continue
+		}
+		img, err := imagefile.Read(im.Path)
+		if err == nil {
+			err = register(pdf, im.Path, img)
+		}
+		if err != nil {
+			return fmt.Errorf("cls.yaml, document.logo : %s : %v ; attendu une image PNG ou JPEG", textnorm.Escape(im.Path), err)
 		}
 	}
 	return nil

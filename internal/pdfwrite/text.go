@@ -27,19 +27,17 @@ func utf16BE(s string) string {
 	return b.String()
 }
 
-// printable checks every text the pages draw against the family: a
+// printablePage checks every text page n draws against the family: a
 // character it cannot print is an error naming the page and quoting the
 // text around it.
-func printable(res *layout.Result, fam *fonts.Family) error {
-	for i, p := range res.Pages {
-		for _, it := range p.Items {
-			t, ok := it.(doc.Text)
-			if !ok {
-				continue
-			}
-			if msg, bad := fam.Unprintable(t.Text); bad {
-				return fmt.Errorf("écriture du PDF, page %d : %s", i+1, msg)
-			}
+func printablePage(p layout.Page, n int, fam *fonts.Family) error {
+	for _, it := range p.Items {
+		t, ok := it.(doc.Text)
+		if !ok {
+			continue
+		}
+		if msg, bad := fam.Unprintable(t.Text); bad {
+			return fmt.Errorf("écriture du PDF, page %d : %s", n, msg)
 		}
 	}
 	return nil

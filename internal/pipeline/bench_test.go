@@ -161,11 +161,13 @@ func BenchmarkScale(b *testing.B) {
 				if probs.HasErrors() {
 					b.Fatal(probs)
 				}
-				lr, err := layout.Layout(d, g, layout.DefaultTheme(), m)
+				// as a build does: each page drawn once laid out, then dropped
+				w := pdfwrite.NewWriter(pdfwrite.Options{Geometry: g, Family: fam, Meta: d.Meta})
+				lr, err := layout.Stream(d, g, layout.DefaultTheme(), m, w, true)
 				if err != nil {
 					b.Fatal(err)
 				}
-				pdf, err := pdfwrite.Write(lr, pdfwrite.Options{Geometry: g, Family: fam, Meta: d.Meta, ReleasePages: true})
+				pdf, err := w.Finish(lr, nil)
 				if err != nil {
 					b.Fatal(err)
 				}

@@ -35,8 +35,8 @@ type Options struct {
 	// contract.
 	EvaluationYear int
 	Overrides      map[string]string // configuration overrides, keyed like cls.yaml
-	// ReleasePages lets the writer drop each laid-out page's items once
-	// drawn (pdfwrite.Options.ReleasePages), the largest part of a long
+	// ReleasePages lets the layout drop each page's items once the
+	// writer has them (layout.Stream), the largest part of a long
 	// contract's memory: Result.Layout then keeps the pages, their count
 	// and everything else, but not what they draw.
 	ReleasePages bool
@@ -163,9 +163,12 @@ func (s *session) render(d *doc.Document, withSources bool) error {
 		attach []pdfwrite.Attachment
 		attErr error
 	)
+	// the writer draws each page as soon as it is laid out
+	w := pdfwrite.NewWriter(pdfwrite.Options{Geometry: g, Family: s.Fonts, Meta: d.Meta, Draft: s.draft, Deflated: s.opt.cache.streams()})
+	defer w.Close() // the layout failed, or panicked: stop the drawing
 	parallel.Each(2, func(i int) bool {
 		if i == 0 {
-			lr, lerr = layout.Layout(d, g, s.Contract.Theme, s.m)
+			lr, lerr = layout.Stream(d, g, s.Contract.Theme, s.m, w, s.opt.ReleasePages)
 			return true
 		}
 		bad = unprintable(d, s.Fonts)
@@ -174,16 +177,17 @@ func (s *session) render(d *doc.Document, withSources bool) error {
 		}
 		return true
 	})
-	if err := s.composed(bad); err != nil {
+	err := s.composed(bad)
+	if err == nil {
+		err = attErr
+	}
+	if err == nil {
+		err = lerr
+	}
+	if err != nil {
 		return err
 	}
-	if attErr != nil {
-		return attErr
-	}
-	if lerr != nil {
-		return lerr
-	}
-	pdf, err := pdfwrite.Write(lr, pdfwrite.Options{Geometry: g, Family: s.Fonts, Meta: d.Meta, Attachments: attach, Draft: s.draft, ReleasePages: s.opt.ReleasePages, Deflated: s.opt.cache.streams()})
+	pdf, err := w.Finish(lr, attach)
 	if err != nil {
 		return err
 	}
