@@ -2,7 +2,8 @@ package layout
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 
 	"github.com/contrat-local-sante/cls/internal/doc"
 	"github.com/contrat-local-sante/cls/internal/theme"
@@ -211,11 +212,7 @@ func Stream(d *doc.Document, g Geometry, th *theme.Theme, m Measurer, sink Sink,
 			return res, nil
 		}
 		known, total = next, len(e.pages)
-		anchors = make([]string, 0, len(e.anchors))
-		for a := range e.anchors {
-			anchors = append(anchors, a)
-		}
-		sort.Strings(anchors)
+		anchors = slices.Sorted(maps.Keys(e.anchors))
 	}
 	return nil, fmt.Errorf("mise en page : les numéros de page du sommaire ne se stabilisent pas")
 }

@@ -8,7 +8,8 @@ package pdfwrite
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -56,24 +57,25 @@ type Options struct {
 // U+FFFF, a damaged image): a panic here becomes an error, never a crash.
 func Write(res *layout.Result, opt Options) ([]byte, error) {
 	w := NewWriter(opt)
-	anchors := make([]string, 0, len(res.Anchors))
-	for a := range res.Anchors {
-		anchors = append(anchors, a)
-	}
-	sort.Strings(anchors)
-	w.Begin(anchors)
-	// the sommaire entries by page, in order
+	w.hand(res, opt.ReleasePages)
+	return w.Finish(res, opt.Attachments)
+}
+
+// hand begins the document with res's anchors and hands it res's pages,
+// each with its sommaire entries, as layout.Stream does; with release,
+// each page's items are dropped from res once handed over.
+func (w *Writer) hand(res *layout.Result, release bool) {
+	w.Begin(slices.Sorted(maps.Keys(res.Anchors)))
 	toc := map[int][]layout.TOCEntry{}
 	for _, t := range res.TOC {
 		toc[t.At.Page] = append(toc[t.At.Page], t)
 	}
 	for i, p := range res.Pages {
 		w.Page(i+1, p, toc[i+1], res.Elements)
-		if opt.ReleasePages {
+		if release {
 			res.Pages[i].Items, res.Pages[i].Tags = nil, nil
 		}
 	}
-	return w.Finish(res, opt.Attachments)
 }
 
 func parseDate(s string) (time.Time, error) {

@@ -2,7 +2,6 @@ package pdfwrite
 
 import (
 	"bytes"
-	"sort"
 	"strings"
 	"testing"
 
@@ -20,26 +19,14 @@ func TestWriterStartedAgainGivesTheSameBytes(t *testing.T) {
 		t.Fatal(err)
 	}
 	res, opt = sample(t)
-	var anchors []string
-	for a := range res.Anchors {
-		anchors = append(anchors, a)
-	}
-	sort.Strings(anchors)
 	w := NewWriter(opt)
 	// a first pass: other pages, one too many
-	w.Begin(anchors)
+	w.Begin(nil)
 	for n := 1; n <= 4; n++ {
 		w.Page(n, layout.Page{Items: []doc.Item{doc.Text{X: 20, Y: 30, Text: "brouillon", Size: 11}}}, nil, nil)
 	}
 	// the last pass
-	w.Begin(anchors)
-	toc := map[int][]layout.TOCEntry{}
-	for _, e := range res.TOC {
-		toc[e.At.Page] = append(toc[e.At.Page], e)
-	}
-	for i, p := range res.Pages {
-		w.Page(i+1, p, toc[i+1], res.Elements)
-	}
+	w.hand(res, false)
 	got, err := w.Finish(res, opt.Attachments)
 	if err != nil {
 		t.Fatal(err)
